@@ -1,0 +1,116 @@
+package eres.app.cli;
+
+import eres.app.wiring.Platform;
+import eres.core.chain.Chain;
+import eres.core.chain.ChainLoader;
+import eres.core.chain.Datasets;
+import eres.core.chain.RunOptions;
+import eres.core.chain.RunResult;
+import eres.core.chain.StepOutcome;
+import eres.core.report.RunWriter;
+import eres.core.table.Formats;
+import eres.spi.Limits;
+import eres.spi.SpecException;
+import eres.spi.result.Coefficient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code eres run [CHAIN]}: runs a chain (the built-in study chain when none is given) and writes its outputs. */
+@Command(name = "run", description = "Run a chain file; without one, the full study chain on the embedded default data.")
+public final class RunCommand implements Callable<Integer> {
+    /** The chain run when no file is given (also in examples/study.yaml). */
+    public static final String DEFAULT_CHAIN = "/eres-chains/study.yaml";
+
+    @Parameters(arity = "0..1", paramLabel = "CHAIN", description = "chain file (.yaml, .yml or .json)")
+    Path chain;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: eres-out/<chain name>)")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "master random seed (overrides the chain's)")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: number of processors)")
+    Integer threads;
+
+    @Option(names = "--format", paramLabel = "FMT", split = ",", description = "report formats, overriding the chain's (e.g. markdown)")
+    List<String> formats;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1 || n > Limits.MAX_THREADS) throw new SpecException("--threads", "must be 1.." + Limits.MAX_THREADS + ", got " + n);
+        try (Platform p = new Platform(pluginOptions.pluginsDir(), n, true)) {
+            RunResult result;
+            RunOptions options;
+            if (chain == null) {
+                String text = builtinChain();
+                Chain c = ChainLoader.parse("study.yaml", text);
+                options = new RunOptions(outDir(c), seed, n, formats);
+                result = p.runner().run(c, Path.of("."), "builtin:study.yaml", Datasets.sha256(text.getBytes(StandardCharsets.UTF_8)), options);
+            } else {
+                Chain c = ChainLoader.load(chain);
+                options = new RunOptions(outDir(c), seed, n, formats);
+                result = p.runner().run(chain, options);
+            }
+            RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats);
+            summary(out, result, w);
+            return result.anyFailed() ? 1 : 0;
+        }
+    }
+
+    private Path outDir(Chain c) {
+        return out != null ? out : Path.of("eres-out", c.name().replaceAll("[^A-Za-z0-9._-]", "-"));
+    }
+
+    static String builtinChain() {
+        try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_CHAIN)) {
+            if (in == null) throw new IllegalStateException("built-in chain missing");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void summary(PrintWriter out, RunResult r, RunWriter.Written w) {
+        out.println("eres: chain '" + r.chain().name() + "', data: " + r.dataset().label()
+                + (r.dataset().synthetic() ? " [SYNTHETIC]" : "") + ", seed " + r.seed() + ", " + r.threads() + " thread(s)");
+        for (StepOutcome o : r.outcomes()) {
+            String id = o.group() == null ? o.stepId() : o.stepId() + " [" + o.group() + "]";
+            String detail;
+            if (o.failed()) {
+                detail = "FAILED: " + o.error();
+            } else if (!o.result().coefficients().isEmpty()) {
+                Coefficient c = o.result().coefficients().get(0);
+                detail = c.term() + " = " + Formats.estimate(c.estimate(), c.pValue(), 4) + " (" + Formats.number(c.stdError(), 4) + ")";
+                Object nobs = o.result().statistics().get("nobs");
+                if (nobs != null) detail += ", n = " + nobs;
+            } else {
+                detail = o.result().tables().size() + " table(s)";
+            }
+            out.printf(Locale.ROOT, "  %-28s %-16s %6.1f s  %s%n", id, o.use(), o.millis() / 1000.0, detail);
+        }
+        out.println("wrote " + w.directory() + ": results.json, run.json, " + w.tables() + " table(s), " + w.figures()
+                + " figure(s), formats " + w.formats());
+        out.flush();
+    }
+}

@@ -1,0 +1,30 @@
+package eres.core.chain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import eres.core.io.DataSpec;
+import eres.spi.SpecException;
+import java.util.List;
+
+/**
+ * A chain file: data, transforms, steps, report. See docs/chain-reference.md.
+ *
+ * @param seed master seed (the command line's {@code --seed} overrides it)
+ */
+public record Chain(@JsonProperty("name") String name,
+                    @JsonProperty("title") String title,
+                    @JsonProperty("description") String description,
+                    @JsonProperty("seed") Long seed,
+                    @JsonProperty("data") DataSpec data,
+                    @JsonProperty("transforms") List<JsonNode> transforms,
+                    @JsonProperty("steps") List<StepSpec> steps,
+                    @JsonProperty("report") ReportSpec report) {
+    public Chain {
+        if (name == null || name.isBlank()) throw new SpecException("name", "is required");
+        if (data == null) throw new SpecException("data", "is required");
+        if (steps == null || steps.isEmpty()) throw new SpecException("steps", "must list at least one step");
+        transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        steps = List.copyOf(steps);
+        if (report == null) report = new ReportSpec(null, null, null);
+    }
+}

@@ -1,0 +1,183 @@
+package eres.core.chain;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import eres.spi.EresException;
+import eres.spi.Limits;
+import eres.spi.SpecException;
+import eres.spi.Suggestions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a chain file (YAML, or JSON for {@code .json}) into a {@link Chain}. Strict: unknown keys,
+ * duplicate keys and wrong types are errors with the location and a did-you-mean hint. No
+ * polymorphic typing is enabled, so a chain file cannot name Java classes.
+ */
+public final class ChainLoader {
+    private ChainLoader() {
+    }
+
+    static ObjectMapper strictMapper(boolean yaml) {
+        ObjectMapper m;
+        if (yaml) {
+            LoaderOptions lo = new LoaderOptions();
+            lo.setMaxAliasesForCollections(20);
+            lo.setCodePointLimit((int) Limits.MAX_CHAIN_BYTES);
+            lo.setAllowDuplicateKeys(false);
+            m = new YAMLMapper(YAMLFactory.builder().loaderOptions(lo).build());
+        } else {
+            m = new ObjectMapper();
+        }
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return m;
+    }
+
+    /** Loads and validates a chain file. */
+    public static Chain load(Path file) {
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) throw new SpecException("chain", "no chain file at " + file);
+            if (Files.size(file) > Limits.MAX_CHAIN_BYTES) {
+                throw new SpecException("chain", name + " is larger than " + Limits.MAX_CHAIN_BYTES + " bytes, the limit");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SpecException("chain", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(name, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Parses chain text; {@code name} decides the syntax ({@code .json} = JSON, otherwise YAML). */
+    public static Chain parse(String name, String text) {
+        boolean yaml = !name.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (text.isBlank()) throw new SpecException("chain", name + " is empty");
+        ObjectMapper m = strictMapper(yaml);
+        Chain chain;
+        try {
+            chain = m.readValue(text, Chain.class);
+        } catch (JsonProcessingException e) {
+            throw translate(name, e);
+        } catch (RuntimeException e) {
+            // snakeyaml reports some syntax problems (e.g. duplicate keys, alias limits) as runtime exceptions
+            throw new SpecException("chain", name + ": " + firstLine(e.getMessage()));
+        }
+        validate(chain);
+        return chain;
+    }
+
+    static void validate(Chain chain) {
+        List<SpecException.Problem> problems = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (StepSpec s : chain.steps()) {
+            if (ids.contains(s.id())) problems.add(new SpecException.Problem("steps." + s.id(), "step id is used twice"));
+            for (String need : s.needs()) {
+                if (need.equals(s.id())) {
+                    problems.add(new SpecException.Problem("steps." + s.id() + ".needs", "a step cannot need itself (cycle)"));
+                } else if (!ids.contains(need)) {
+                    boolean later = chain.steps().stream().anyMatch(o -> o.id().equals(need));
+                    problems.add(new SpecException.Problem("steps." + s.id() + ".needs", later
+                            ? "'" + need + "' comes later in the chain; steps run in file order, so this would be a cycle or a forward reference"
+                            : "no step '" + need + "'" + Suggestions.hint(need, ids)));
+                }
+            }
+            ids.add(s.id());
+        }
+        for (ReportSpec.CombinedTable t : chain.report().tables()) {
+            for (String s : t.steps()) {
+                if (!ids.contains(s)) {
+                    problems.add(new SpecException.Problem("report.tables." + t.id(), "no step '" + s + "'" + Suggestions.hint(s, ids)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new SpecException(problems);
+    }
+
+    /** Turns a Jackson problem into one line with location and hint. */
+    static EresException translate(String name, JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof EresException ee) {
+            String path = path(vie);
+            return new SpecException(path, ee.getMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            Collection<String> known = new ArrayList<>();
+            if (u.getKnownPropertyIds() != null) u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            String where = path(u);
+            return new SpecException(where.isEmpty() ? "chain" : where, name + location(u.getLocation()) + ": unknown key '"
+                    + u.getPropertyName() + "'" + Suggestions.hint(u.getPropertyName(), known)
+                    + (known.isEmpty() ? "" : "; allowed: " + String.join(", ", known)));
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new SpecException(path(f), name + location(f.getLocation()) + ": '" + f.getValue() + "' is not a valid "
+                    + typeName(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mi) {
+            return new SpecException(path(mi), name + location(mi.getLocation()) + ": expected " + typeName(mi.getTargetType())
+                    + " (" + firstLine(mi.getOriginalMessage()) + ")");
+        }
+        if (e instanceof JsonMappingException jm && jm.getCause() instanceof EresException ee) {
+            return new SpecException(path(jm), ee.getMessage());
+        }
+        return new SpecException("chain", name + location(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String location(JsonLocation l) {
+        if (l == null || l.getLineNr() < 1) return "";
+        return " line " + l.getLineNr() + " column " + l.getColumnNr();
+    }
+
+    static String typeName(Class<?> c) {
+        if (c == null) return "a value";
+        if (c == Integer.class || c == int.class || c == Long.class || c == long.class) return "an integer";
+        if (c == Double.class || c == double.class) return "a number";
+        if (c == Boolean.class || c == boolean.class) return "true or false";
+        if (c == String.class) return "text";
+        if (List.class.isAssignableFrom(c) || c.isArray()) return "a list";
+        if (java.util.Map.class.isAssignableFrom(c)) return "a map";
+        if (c.isRecord()) return "a map";
+        return c.getSimpleName();
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "invalid input";
+        int i = s.indexOf('\n');
+        return (i < 0 ? s : s.substring(0, i)).strip();
+    }
+}

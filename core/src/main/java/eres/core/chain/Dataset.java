@@ -1,0 +1,18 @@
+package eres.core.chain;
+
+import eres.spi.data.Geography;
+import eres.spi.data.Panel;
+
+/**
+ * The panel a chain starts from, with what is known about it.
+ *
+ * @param sha256     hash of the source bytes
+ * @param synthetic  true for generated data (always labelled as such in outputs)
+ * @param label      one line naming the data and its provenance
+ */
+public record Dataset(Panel panel, Geography geography, String source, String sha256, boolean synthetic, String label,
+                      java.util.List<String> notes) {
+    public Dataset {
+        notes = java.util.List.copyOf(notes);
+    }
+}

@@ -1,0 +1,106 @@
+package eres.core.chain;
+
+import eres.core.geo.Provinces;
+import eres.core.io.CsvReader;
+import eres.core.io.DataSpec;
+import eres.core.io.PanelLoader;
+import eres.core.plugin.ExtensionRegistry;
+import eres.spi.DataException;
+import eres.spi.DataReader;
+import eres.spi.SpecException;
+import eres.spi.data.Geography;
+import eres.spi.data.Panel;
+import eres.spi.data.RawTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+
+/** Resolves a chain's {@code data:} block to a {@link Dataset}: embedded datasets or files through readers. */
+public final class Datasets {
+    /** The embedded real NBS provincial panel (31 provinces, 2008-2022). */
+    public static final String NBS = "nbs";
+    /** The default dataset of {@code ./eres run}. */
+    public static final String DEFAULT = "default";
+
+    private Datasets() {
+    }
+
+    public static Dataset load(DataSpec spec, Path baseDir, ExtensionRegistry registry) {
+        String src = spec.source();
+        if (src.equals(DEFAULT) || src.equals(NBS)) {
+            return nbs(spec);
+        }
+        Path file = baseDir.resolve(src).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new DataException("data.source: no file " + file + " (paths are relative to the chain file)");
+        }
+        String ext = spec.format() != null ? spec.format() : extension(file);
+        DataReader<?> reader = registry.reader("data.format", ext);
+        RawTable raw = read(reader, file, spec);
+        PanelLoader.Loaded loaded = PanelLoader.load(raw, requireIds(spec));
+        return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), sha256(file), false,
+                file.getFileName().toString(), loaded.report().notes());
+    }
+
+    private static <P> RawTable read(DataReader<P> reader, Path file, DataSpec spec) {
+        P options = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(spec.readerOptions()),
+                reader.parameterType());
+        return reader.read(file, options);
+    }
+
+    private static DataSpec requireIds(DataSpec spec) {
+        if (spec.entity() == null) throw new SpecException("data.entity", "is required: the column identifying entities (e.g. province)");
+        if (spec.time() == null) throw new SpecException("data.time", "is required: the column holding the period (e.g. year)");
+        return spec;
+    }
+
+    private static Dataset nbs(DataSpec spec) {
+        if (!spec.readerOptions().isEmpty()) {
+            throw new SpecException("data", "unknown key(s) " + spec.readerOptions().keySet() + " for the embedded dataset");
+        }
+        String text = Provinces.resource("panel_2008_2022.csv");
+        RawTable raw = CsvReader.parse("panel_2008_2022.csv", text, ',');
+        PanelLoader.Loaded loaded = PanelLoader.load(raw, spec.withDefaults("code", "year", "region"));
+        return new Dataset(loaded.panel(), Provinces.geography(), "embedded:nbs/panel_2008_2022.csv",
+                sha256(text.getBytes(StandardCharsets.UTF_8)), false,
+                "Real NBS provincial panel 2008-2022 (National Bureau of Statistics of China, data.stats.gov.cn)",
+                loaded.report().notes());
+    }
+
+    /** The bundled province geography when every entity id is a province code, else none. */
+    static Geography geographyFor(Panel panel) {
+        Set<String> codes = new HashSet<>();
+        Provinces.all().forEach(p -> codes.add(p.code()));
+        for (String e : panel.entities()) if (!codes.contains(e)) return Geography.EMPTY;
+        return Provinces.geography();
+    }
+
+    static String extension(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public static String sha256(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

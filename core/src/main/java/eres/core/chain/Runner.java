@@ -1,0 +1,183 @@
+package eres.core.chain;
+
+import eres.core.io.Transforms;
+import eres.core.plugin.ExtensionRegistry;
+import eres.core.random.Seeds;
+import eres.spi.EresException;
+import eres.spi.Parallelism;
+import eres.spi.ProgressReporter;
+import eres.spi.SpecException;
+import eres.spi.Step;
+import eres.spi.Suggestions;
+import eres.spi.data.Panel;
+import eres.spi.data.SpatialWeights;
+import eres.spi.result.StepResult;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes a chain: loads the data, applies the transforms, binds every step's parameters (all
+ * problems reported before anything runs), then runs the steps in order, once on the full sample and
+ * once per group for {@code by:} steps, feeding new columns forward. Writing the outputs is
+ * {@link eres.core.report.RunWriter}'s job.
+ */
+public final class Runner {
+    private final ExtensionRegistry registry;
+    private final Parallelism parallelism;
+    private final ProgressReporter progress;
+
+    @Inject
+    public Runner(ExtensionRegistry registry, Parallelism parallelism, ProgressReporter progress) {
+        this.registry = registry;
+        this.parallelism = parallelism;
+        this.progress = progress;
+    }
+
+    public ExtensionRegistry registry() {
+        return registry;
+    }
+
+    /** Loads and runs a chain file. */
+    public RunResult run(Path chainFile, RunOptions options) {
+        Chain chain = ChainLoader.load(chainFile);
+        Path base = chainFile.toAbsolutePath().getParent();
+        return run(chain, base, chainFile.toString(), Datasets.sha256(chainFile), options);
+    }
+
+    /** A bound step ready to run. */
+    private record Bound(eres.core.chain.StepSpec spec, Step<Object> step, Object parameters) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public RunResult run(Chain chain, Path baseDir, String chainSource, String chainSha256, RunOptions options) {
+        Instant started = Instant.now();
+        long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
+
+        // 1. bind every step first: all problems at once, before any data is read
+        List<SpecException.Problem> problems = new ArrayList<>();
+        List<Bound> bound = new ArrayList<>();
+        for (int i = 0; i < chain.steps().size(); i++) {
+            StepSpec s = chain.steps().get(i);
+            try {
+                Step<Object> step = (Step<Object>) registry.step("steps." + s.id() + ".use", s.use());
+                Object params = ParameterBinder.bind("steps." + s.id() + ".with", s.with(), step.parameterType());
+                bound.add(new Bound(s, step, params));
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            } catch (EresException e) {
+                problems.add(new SpecException.Problem("steps." + s.id(), e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) throw new SpecException(problems);
+
+        // 2. data and transforms
+        Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
+        Panel panel = Transforms.apply(dataset.panel(), chain.transforms());
+        for (Bound b : bound) {
+            String by = b.spec().by();
+            if (by != null && !panel.hasText(by)) {
+                throw new SpecException("steps." + b.spec().id() + ".by", "no text column '" + by + "' to group by"
+                        + Suggestions.hint(by, panel.textColumns()) + "; text columns: " + panel.textColumns());
+            }
+        }
+        Map<String, SpatialWeights> weights = Map.of();
+
+        // 3. run
+        List<StepOutcome> outcomes = new ArrayList<>();
+        Map<String, StepResult> overall = new LinkedHashMap<>();
+        Map<String, Map<String, StepResult>> byGroup = new HashMap<>();
+        for (Bound b : bound) {
+            StepSpec s = b.spec();
+            long stepSeed = Seeds.derive(seed, s.id());
+            Map<String, double[]> newColumns = new LinkedHashMap<>();
+            boolean stop = false;
+            if (s.by() == null || s.overall()) {
+                StepOutcome o = execute(b, null, panel, stepSeed, dataset, weights, overall);
+                outcomes.add(o);
+                if (o.failed()) {
+                    stop = !s.continueOnError();
+                } else {
+                    overall.put(s.id(), o.result());
+                    collectColumns(s, panel, panel, o.result(), newColumns);
+                }
+            }
+            if (!stop && s.by() != null) {
+                for (Map.Entry<String, Panel> g : panel.split(s.by()).entrySet()) {
+                    Map<String, StepResult> prev = new LinkedHashMap<>(overall);
+                    prev.putAll(byGroup.getOrDefault(g.getKey(), Map.of()));
+                    StepOutcome o = execute(b, g.getKey(), g.getValue(), Seeds.derive(stepSeed, g.getKey()), dataset, weights, prev);
+                    outcomes.add(o);
+                    if (o.failed()) {
+                        if (!s.continueOnError()) {
+                            stop = true;
+                            break;
+                        }
+                        continue;
+                    }
+                    byGroup.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(s.id(), o.result());
+                    if (s.by() != null && !s.overall()) collectColumns(s, panel, g.getValue(), o.result(), newColumns);
+                }
+            }
+            if (stop) {
+                StepOutcome failed = outcomes.get(outcomes.size() - 1);
+                throw new EresException("step '" + s.id() + "' (" + s.use() + ")"
+                        + (failed.group() == null ? "" : " for " + s.by() + " " + failed.group()) + " failed: " + failed.error());
+            }
+            for (Map.Entry<String, double[]> c : newColumns.entrySet()) panel = panel.withColumn(c.getKey(), c.getValue());
+        }
+        return new RunResult(chain, chainSource, chainSha256, dataset, panel, outcomes, seed, parallelism.threads(), started,
+                Instant.now());
+    }
+
+    private StepOutcome execute(Bound b, String group, Panel panel, long seed, Dataset dataset,
+                                Map<String, SpatialWeights> weights, Map<String, StepResult> previous) {
+        StepSpec s = b.spec();
+        long t0 = System.nanoTime();
+        StepContextImpl ctx = new StepContextImpl(s.id(), group, panel, seed, parallelism, progress, dataset.geography(),
+                weights, previous);
+        try {
+            StepResult r = b.step().run(b.parameters(), ctx);
+            if (r == null) throw new EresException("the extension returned no result");
+            for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
+                if (c.getValue().length != panel.rows()) {
+                    throw new EresException("new column '" + c.getKey() + "' has " + c.getValue().length + " values for "
+                            + panel.rows() + " rows");
+                }
+            }
+            return new StepOutcome(s.id(), s.use(), s.title(), group, r, null, (System.nanoTime() - t0) / 1_000_000);
+        } catch (EresException e) {
+            return new StepOutcome(s.id(), s.use(), s.title(), group, null, e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            String msg = "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
+            return new StepOutcome(s.id(), s.use(), s.title(), group, null, msg, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** Scatters a result's new columns (aligned with {@code sub}) into full-panel arrays. */
+    private static void collectColumns(StepSpec s, Panel full, Panel sub, StepResult r, Map<String, double[]> into) {
+        for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
+            String name = c.getKey();
+            if (full.hasNumeric(name) || full.hasText(name)) {
+                throw new SpecException("steps." + s.id(), "writes column '" + name + "', which already exists; choose another output name");
+            }
+            double[] target = into.computeIfAbsent(name, k -> {
+                double[] a = new double[full.rows()];
+                java.util.Arrays.fill(a, Double.NaN);
+                return a;
+            });
+            double[] v = c.getValue();
+            for (int i = 0; i < sub.rows(); i++) {
+                int row = sub == full ? i : full.rowOf(sub.entity(i), sub.time(i));
+                target[row] = v[i];
+            }
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package eres.core.chain;
+
+import eres.spi.Parallelism;
+import eres.spi.ProgressReporter;
+import eres.spi.SpecException;
+import eres.spi.StepContext;
+import eres.spi.Suggestions;
+import eres.spi.data.Geography;
+import eres.spi.data.Panel;
+import eres.spi.data.SpatialWeights;
+import eres.spi.result.StepResult;
+import java.util.Map;
+import java.util.Optional;
+
+/** The runner's {@link StepContext}. */
+final class StepContextImpl implements StepContext {
+    private final String stepId;
+    private final String group;
+    private final Panel panel;
+    private final long seed;
+    private final Parallelism parallelism;
+    private final ProgressReporter progress;
+    private final Geography geography;
+    private final Map<String, SpatialWeights> weights;
+    private final Map<String, StepResult> previous;
+
+    StepContextImpl(String stepId, String group, Panel panel, long seed, Parallelism parallelism, ProgressReporter progress,
+                    Geography geography, Map<String, SpatialWeights> weights, Map<String, StepResult> previous) {
+        this.stepId = stepId;
+        this.group = group;
+        this.panel = panel;
+        this.seed = seed;
+        this.parallelism = parallelism;
+        this.progress = progress;
+        this.geography = geography;
+        this.weights = weights;
+        this.previous = previous;
+    }
+
+    @Override
+    public String stepId() {
+        return stepId;
+    }
+
+    @Override
+    public Optional<String> group() {
+        return Optional.ofNullable(group);
+    }
+
+    @Override
+    public Panel panel() {
+        return panel;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Parallelism parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public ProgressReporter progress() {
+        return progress;
+    }
+
+    @Override
+    public Geography geography() {
+        return geography;
+    }
+
+    @Override
+    public SpatialWeights weights(String name) {
+        SpatialWeights w = weights.get(name);
+        if (w == null) {
+            throw new SpecException("weights", "no spatial weights named '" + name + "'" + Suggestions.hint(name, weights.keySet())
+                    + (weights.isEmpty() ? "; the chain declares none" : "; declared: " + String.join(", ", weights.keySet())));
+        }
+        return w.restrictTo(panel.entities());
+    }
+
+    @Override
+    public StepResult previous(String id) {
+        StepResult r = previous.get(id);
+        if (r == null) {
+            throw new SpecException("previous", "no earlier result of step '" + id + "'" + (group == null ? "" : " for group " + group)
+                    + Suggestions.hint(id, previous.keySet()));
+        }
+        return r;
+    }
+}

@@ -1,0 +1,50 @@
+package eres.core.chain;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import eres.spi.SpecException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One step of a chain.
+ *
+ * @param id      unique step id (letters, digits, {@code - _ .})
+ * @param use     extension id
+ * @param by      run once per value of this text column (e.g. {@code region}); also once on the full
+ *                sample when {@code overall: true}
+ * @param with    parameters, bound to the extension's parameter record
+ * @param onError {@code stop} (default) or {@code continue}
+ * @param needs   earlier steps this step depends on (checked: must exist and come earlier)
+ */
+public record StepSpec(@JsonProperty("id") String id,
+                       @JsonProperty("use") String use,
+                       @JsonProperty("title") String title,
+                       @JsonProperty("by") String by,
+                       @JsonProperty("overall") Boolean overall,
+                       @JsonProperty("with") JsonNode with,
+                       @JsonProperty("on-error") String onError,
+                       @JsonProperty("needs") List<String> needs) {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    public StepSpec {
+        if (id == null) throw new SpecException("id", "is required");
+        if (!ID.matcher(id).matches()) {
+            throw new SpecException("id", "'" + id + "' must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+        }
+        if (use == null) throw new SpecException(id + ".use", "is required");
+        if (with == null || with.isNull()) with = JsonNodeFactory.instance.objectNode();
+        if (!with.isObject()) throw new SpecException(id + ".with", "must be a map of parameters");
+        if (onError == null) onError = "stop";
+        if (!onError.equals("stop") && !onError.equals("continue")) {
+            throw new SpecException(id + ".on-error", "must be 'stop' or 'continue', got '" + onError + "'");
+        }
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        if (overall == null) overall = Boolean.FALSE;
+    }
+
+    public boolean continueOnError() {
+        return onError.equals("continue");
+    }
+}

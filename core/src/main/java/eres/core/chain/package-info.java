@@ -1,0 +1,2 @@
+/** Package chain. */
+package eres.core.chain;

@@ -1,0 +1,2 @@
+/** Package exec. */
+package eres.core.exec;

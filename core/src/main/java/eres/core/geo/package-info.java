@@ -1,0 +1,2 @@
+/** Package geo. */
+package eres.core.geo;

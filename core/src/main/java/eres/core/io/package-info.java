@@ -1,0 +1,2 @@
+/** Package io. */
+package eres.core.io;

@@ -1,0 +1,122 @@
+package eres.core.plugin;
+
+import eres.spi.DataReader;
+import eres.spi.Extension;
+import eres.spi.ReportWriter;
+import eres.spi.SpecException;
+import eres.spi.Step;
+import eres.spi.Suggestions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every usable extension by id, plus the plugins that failed to load. */
+public final class ExtensionRegistry {
+    private final Map<String, ExtensionInfo> byId = new LinkedHashMap<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+    private final List<PluginInfo> plugins = new ArrayList<>();
+
+    /** A loaded plugin. */
+    public record PluginInfo(String id, String version, String state, String path) {
+    }
+
+    ExtensionRegistry() {
+    }
+
+    void add(ExtensionInfo info) {
+        ExtensionInfo prev = byId.get(info.id());
+        if (prev != null) {
+            problems.add(new PluginProblem(info.pluginId(), null, "extension id '" + info.id() + "' of plugin '" + info.pluginId()
+                    + "' is already provided by '" + prev.pluginId() + "'; the second one is ignored"));
+            return;
+        }
+        byId.put(info.id(), info);
+    }
+
+    void problem(PluginProblem p) {
+        problems.add(p);
+    }
+
+    void plugin(PluginInfo p) {
+        plugins.add(p);
+    }
+
+    /** All extensions sorted by kind then id. */
+    public List<ExtensionInfo> all() {
+        List<ExtensionInfo> l = new ArrayList<>(byId.values());
+        l.sort(Comparator.comparing((ExtensionInfo e) -> e.kind().ordinal()).thenComparing(ExtensionInfo::id));
+        return l;
+    }
+
+    public List<PluginProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public List<PluginInfo> plugins() {
+        return List.copyOf(plugins);
+    }
+
+    public Optional<ExtensionInfo> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The extension with this id.
+     *
+     * @throws SpecException naming the unknown id with a suggestion and the known ids
+     */
+    public ExtensionInfo require(String path, String id) {
+        ExtensionInfo e = byId.get(id);
+        if (e == null) {
+            StringBuilder sb = new StringBuilder("unknown extension '" + id + "'" + Suggestions.hint(id, byId.keySet()));
+            for (PluginProblem p : problems) sb.append("; note: ").append(p.message());
+            sb.append("; available: ").append(String.join(", ", byId.keySet()));
+            throw new SpecException(path, sb.toString());
+        }
+        return e;
+    }
+
+    /** The step extension with this id. */
+    public Step<?> step(String path, String id) {
+        ExtensionInfo e = require(path, id);
+        if (!(e.extension() instanceof Step<?> s)) {
+            throw new SpecException(path, "'" + id + "' is a " + e.kind().label() + ", not a chain step");
+        }
+        return s;
+    }
+
+    /** The reader for a format id or file extension. */
+    public DataReader<?> reader(String path, String formatOrExtension) {
+        String f = formatOrExtension.toLowerCase(Locale.ROOT);
+        ExtensionInfo byFormat = byId.get(f);
+        if (byFormat != null && byFormat.extension() instanceof DataReader<?> r) return r;
+        List<String> known = new ArrayList<>();
+        for (ExtensionInfo e : byId.values()) {
+            if (e.extension() instanceof DataReader<?> r) {
+                if (r.fileExtensions().contains(f)) return r;
+                known.addAll(r.fileExtensions());
+            }
+        }
+        throw new SpecException(path, "no reader for '" + formatOrExtension + "'; readable formats: " + String.join(", ", known));
+    }
+
+    /** The report writer with this id. */
+    public ReportWriter<?> writer(String path, String id) {
+        List<String> known = new ArrayList<>();
+        for (ExtensionInfo e : byId.values()) if (e.extension() instanceof ReportWriter<?>) known.add(e.id());
+        ExtensionInfo e = byId.get(id);
+        if (e == null || !(e.extension() instanceof ReportWriter<?> w)) {
+            throw new SpecException(path, "unknown report format '" + id + "'" + Suggestions.hint(id, known) + "; formats: "
+                    + String.join(", ", known));
+        }
+        return w;
+    }
+
+    static ExtensionInfo info(Extension<?> e, String pluginId, String version) {
+        return new ExtensionInfo(e.id(), e.kind(), e.description(), pluginId, version, e);
+    }
+}

@@ -1,0 +1,2 @@
+/** Package plugin. */
+package eres.core.plugin;

@@ -1,0 +1,282 @@
+package eres.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import eres.core.chain.ChainLoader;
+import eres.core.chain.ParameterBinder;
+import eres.core.chain.ReportSpec;
+import eres.core.chain.RunResult;
+import eres.core.chain.StepOutcome;
+import eres.core.chain.Version;
+import eres.core.plugin.ExtensionRegistry;
+import eres.core.random.Seeds;
+import eres.core.table.Formats;
+import eres.core.table.RegressionTable;
+import eres.spi.EresException;
+import eres.spi.ReportWriter;
+import eres.spi.result.DataFile;
+import eres.spi.result.Figure;
+import eres.spi.result.OutputNames;
+import eres.spi.result.OutputSink;
+import eres.spi.result.Report;
+import eres.spi.result.StepResult;
+import eres.spi.result.Table;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a finished run: {@code results.json} (the contract), {@code run.json} (provenance),
+ * figures, side files and every requested report format, into a temporary directory that replaces
+ * {@code out} only when everything has been written.
+ */
+public final class RunWriter {
+    private RunWriter() {
+    }
+
+    /** What was written. */
+    public record Written(Path directory, int tables, int figures, int files, List<String> formats) {
+    }
+
+    /** File-name key of a step entry: {@code step} or {@code step--group}. */
+    public static String entryKey(String stepId, String group) {
+        return group == null ? stepId : stepId + "--" + OutputNames.sanitize(group);
+    }
+
+    public static Written write(RunResult run, ExtensionRegistry registry, Path out, List<String> formatsOverride) {
+        List<String> formats = formatsOverride != null ? formatsOverride : run.chain().report().formats();
+        List<ReportWriter<Object>> writers = new ArrayList<>();
+        for (String f : formats) writers.add(cast(registry.writer("report.formats", f)));
+        try (OutputDirectory dir = new OutputDirectory(out)) {
+            OutputSink sink = dir.sink();
+            byte[] results = Json.mapper().writeValueAsBytes(resultsJson(run));
+            sink.write("results.json", results);
+            sink.write("run.json", Json.mapper().writeValueAsBytes(runJson(run, registry, formats)));
+            int figures = 0;
+            int files = 0;
+            int tables = 0;
+            List<Report.Entry> entries = new ArrayList<>();
+            for (StepOutcome o : run.outcomes()) {
+                String key = entryKey(o.stepId(), o.group());
+                List<String> figurePaths = new ArrayList<>();
+                StepResult r = o.result();
+                if (r != null) {
+                    for (Figure f : r.figures()) {
+                        String path = "figures/" + key + "-" + f.id() + ".svg";
+                        sink.write(path, f.svg().getBytes(StandardCharsets.UTF_8));
+                        figurePaths.add(path);
+                        figures++;
+                    }
+                    for (DataFile df : r.files()) {
+                        sink.write("files/" + key + "-" + df.name(), df.content().getBytes(StandardCharsets.UTF_8));
+                        files++;
+                    }
+                    tables += r.tables().size();
+                }
+                entries.add(new Report.Entry(o.stepId(), o.use(), o.group(), o.title(), r == null ? List.of() : r.tables(),
+                        r == null ? List.of() : r.figures(), figurePaths, r == null ? List.of() : r.warnings(), o.error()));
+            }
+            List<Table> combined = combinedTables(run);
+            Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run));
+            for (ReportWriter<Object> w : writers) {
+                Object options = ParameterBinder.bind("report." + w.id(), JsonNodeFactory.instance.objectNode(), w.parameterType());
+                w.write(report, options, sink);
+            }
+            dir.commit();
+            return new Written(dir.target(), tables + combined.size(), figures, files, formats);
+        } catch (JsonProcessingException e) {
+            throw new EresException("cannot serialise results: " + ChainLoader.class.getSimpleName() + " " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ReportWriter<Object> cast(ReportWriter<?> w) {
+        return (ReportWriter<Object>) w;
+    }
+
+    static String title(RunResult run) {
+        String t = run.chain().report().title() != null ? run.chain().report().title()
+                : run.chain().title() != null ? run.chain().title() : run.chain().name();
+        return run.dataset().synthetic() ? t + " [SYNTHETIC DATA]" : t;
+    }
+
+    static List<String> notices(RunResult run) {
+        List<String> n = new ArrayList<>();
+        if (run.dataset().synthetic()) {
+            n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about China.");
+        }
+        if (run.anyFailed()) n.add("Some steps failed; see their sections.");
+        return n;
+    }
+
+    static Map<String, Object> resultsJson(RunResult run) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("chain", run.chain().name());
+        root.put("eres", Version.get());
+        root.put("seed", run.seed());
+        root.put("rng", Seeds.ALGORITHM);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", run.dataset().source());
+        data.put("sha256", run.dataset().sha256());
+        data.put("synthetic", run.dataset().synthetic());
+        data.put("description", run.dataset().label());
+        data.put("rows", run.dataset().panel().rows());
+        data.put("entities", run.dataset().panel().entityCount());
+        data.put("periods", run.dataset().panel().timeCount());
+        root.put("data", data);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepOutcome o : run.outcomes()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", o.stepId());
+            s.put("use", o.use());
+            s.put("group", o.group());
+            s.put("status", o.failed() ? "failed" : "ok");
+            if (o.failed()) s.put("error", o.error());
+            s.put("result", o.result());
+            steps.add(s);
+        }
+        root.put("steps", steps);
+        return root;
+    }
+
+    static Map<String, Object> runJson(RunResult run, ExtensionRegistry registry, List<String> formats) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("eres", Version.get());
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("name", run.chain().name());
+        chain.put("file", run.chainSource());
+        chain.put("sha256", run.chainSha256());
+        root.put("chain", chain);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", run.dataset().source());
+        data.put("sha256", run.dataset().sha256());
+        data.put("synthetic", run.dataset().synthetic());
+        data.put("description", run.dataset().label());
+        data.put("notes", run.dataset().notes());
+        root.put("data", data);
+        root.put("seed", run.seed());
+        root.put("rng", Seeds.ALGORITHM);
+        root.put("threads", run.threads());
+        root.put("formats", formats);
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        for (ExtensionRegistry.PluginInfo p : registry.plugins()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("version", p.version());
+            m.put("state", p.state());
+            plugins.add(m);
+        }
+        root.put("plugins", plugins);
+        List<Map<String, Object>> ext = new ArrayList<>();
+        registry.all().forEach(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("kind", e.kind().label());
+            m.put("plugin", e.pluginId());
+            m.put("version", e.pluginVersion());
+            ext.add(m);
+        });
+        root.put("extensions", ext);
+        root.put("problems", registry.problems().stream().map(p -> p.message()).toList());
+        root.put("java", System.getProperty("java.version"));
+        root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        root.put("started", run.started().toString());
+        root.put("finished", run.finished().toString());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (StepOutcome o : run.outcomes()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", o.stepId());
+            s.put("use", o.use());
+            s.put("group", o.group());
+            s.put("status", o.failed() ? "failed" : "ok");
+            s.put("millis", o.millis());
+            steps.add(s);
+        }
+        root.put("steps", steps);
+        root.put("rerun", "eres rerun <this directory>");
+        return root;
+    }
+
+    static Map<String, Object> provenance(RunResult run, ExtensionRegistry registry) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("data", run.dataset().label() + (run.dataset().synthetic() ? " (SYNTHETIC)" : ""));
+        p.put("data sha256", run.dataset().sha256());
+        p.put("chain", run.chainSource() + " (sha256 " + run.chainSha256() + ")");
+        p.put("seed", run.seed() + " (" + Seeds.ALGORITHM + ")");
+        p.put("eres", Version.get());
+        List<String> plugins = new ArrayList<>();
+        registry.plugins().forEach(pl -> plugins.add(pl.id() + " " + pl.version()));
+        p.put("plugins", String.join(", ", plugins));
+        return p;
+    }
+
+    /** Tables across steps: the chain's {@code report.tables}, and one per {@code by:} step (a column per group). */
+    static List<Table> combinedTables(RunResult run) {
+        List<Table> out = new ArrayList<>();
+        for (ReportSpec.CombinedTable ct : run.chain().report().tables()) {
+            RegressionTable rt = new RegressionTable(ct.id(), ct.title() == null ? ct.id() : ct.title());
+            if (!ct.terms().isEmpty()) rt.order(ct.terms());
+            rt.labels(ct.labels());
+            for (String step : ct.steps()) {
+                for (StepOutcome o : run.outcomes()) {
+                    if (!o.stepId().equals(step) || o.failed() || o.result().coefficients().isEmpty()) continue;
+                    String header = o.group() == null ? step : step + " " + o.group();
+                    rt.column(header, filter(o.result(), ct.terms()), footer(o.result(), ct.footer()));
+                }
+            }
+            out.add(rt.build());
+        }
+        Map<String, List<StepOutcome>> grouped = new LinkedHashMap<>();
+        for (StepOutcome o : run.outcomes()) {
+            if (o.group() != null && !o.failed() && !o.result().coefficients().isEmpty()) {
+                grouped.computeIfAbsent(o.stepId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        for (Map.Entry<String, List<StepOutcome>> g : grouped.entrySet()) {
+            String id = g.getKey();
+            RegressionTable rt = new RegressionTable(id + "-by-group", id + ": estimates by group");
+            for (StepOutcome o : run.outcomes()) {
+                if (o.stepId().equals(id) && o.group() == null && !o.failed()) rt.column("overall", o.result().coefficients(), footer(o.result(), null));
+            }
+            for (StepOutcome o : g.getValue()) rt.column(o.group(), o.result().coefficients(), footer(o.result(), null));
+            out.add(rt.build());
+        }
+        return out;
+    }
+
+    private static List<eres.spi.result.Coefficient> filter(StepResult r, List<String> terms) {
+        if (terms.isEmpty()) return r.coefficients();
+        return r.coefficients().stream().filter(c -> terms.contains(c.term())).toList();
+    }
+
+    private static Map<String, String> footer(StepResult r, Map<String, String> wanted) {
+        Map<String, String> f = new LinkedHashMap<>();
+        Map<String, String> spec = wanted != null ? wanted : Map.of("Observations", "nobs", "R-squared", "r2");
+        Map<String, String> ordered = new LinkedHashMap<>();
+        if (wanted == null) {
+            ordered.put("Observations", "nobs");
+            ordered.put("R-squared", "r2");
+        } else {
+            ordered.putAll(spec);
+        }
+        for (Map.Entry<String, String> e : ordered.entrySet()) {
+            Object v = r.statistics().get(e.getValue());
+            if (v == null) continue;
+            if (v instanceof Number n) {
+                double d = n.doubleValue();
+                f.put(e.getKey(), d == Math.rint(d) && Math.abs(d) < 1e12 ? Formats.count((long) d) : Formats.fixed(d, 4));
+            } else {
+                f.put(e.getKey(), String.valueOf(v));
+            }
+        }
+        return f;
+    }
+
+    static JsonNode empty() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

@@ -1,0 +1,2 @@
+/** Package report. */
+package eres.core.report;

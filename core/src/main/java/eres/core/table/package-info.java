@@ -1,0 +1,2 @@
+/** Package table. */
+package eres.core.table;

@@ -1,0 +1,5 @@
+package eres.spi;
+
+/** Parameter type of an extension that takes none. */
+public record NoParameters() {
+}

@@ -1,0 +1,10 @@
+package eres.spi.data;
+
+/** A point in WGS84 decimal degrees (latitude in [-90, 90], longitude in [-180, 180]). */
+public record Location(double lat, double lon) {
+    public Location {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("coordinates out of range: lat " + lat + ", lon " + lon);
+        }
+    }
+}
