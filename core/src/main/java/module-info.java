@@ -28,6 +28,7 @@ module eres.core {
     exports eres.core.random;
     exports eres.core.table;
     exports eres.core.geo;
+    exports eres.core.svg;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;
