@@ -29,6 +29,7 @@ module eres.core {
     exports eres.core.table;
     exports eres.core.geo;
     exports eres.core.svg;
+    exports eres.core.spatial;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;

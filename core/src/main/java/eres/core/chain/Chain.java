@@ -17,6 +17,7 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("seed") Long seed,
                     @JsonProperty("data") DataSpec data,
                     @JsonProperty("transforms") List<JsonNode> transforms,
+                    @JsonProperty("weights") java.util.Map<String, JsonNode> weights,
                     @JsonProperty("steps") List<StepSpec> steps,
                     @JsonProperty("report") ReportSpec report) {
     public Chain {
@@ -24,6 +25,7 @@ public record Chain(@JsonProperty("name") String name,
         if (data == null) throw new SpecException("data", "is required");
         if (steps == null || steps.isEmpty()) throw new SpecException("steps", "must list at least one step");
         transforms = transforms == null ? List.of() : List.copyOf(transforms);
+        weights = weights == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         steps = List.copyOf(steps);
         if (report == null) report = new ReportSpec(null, null, null);
     }

@@ -1,8 +1,10 @@
 package eres.core.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eres.core.io.Transforms;
 import eres.core.plugin.ExtensionRegistry;
 import eres.core.random.Seeds;
+import eres.core.spatial.WeightsFactory;
 import eres.spi.EresException;
 import eres.spi.Parallelism;
 import eres.spi.ProgressReporter;
@@ -86,7 +88,10 @@ public final class Runner {
                         + Suggestions.hint(by, panel.textColumns()) + "; text columns: " + panel.textColumns());
             }
         }
-        Map<String, SpatialWeights> weights = Map.of();
+        Map<String, SpatialWeights> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) {
+            weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities()));
+        }
 
         // 3. run
         List<StepOutcome> outcomes = new ArrayList<>();
