@@ -133,8 +133,15 @@ final class MediationTables {
             f.put("Bootstrap replications", boot.successful().length + " (" + p.resample() + ")");
         }
         if (r != null) {
-            if (r.verdict().proportionMediated() != null) f.put("Proportion mediated", percent(r.verdict().proportionMediated()));
-            if (r.verdict().maskingRatio() != null) f.put("|ab/c'|", Formats.number(r.verdict().maskingRatio(), 4));
+            // same keys in every mediation column, so the footer rows keep one order
+            Double share = r.verdict().proportionMediated();
+            Double ratio = r.verdict().maskingRatio();
+            if (mediators.stream().anyMatch(q -> q.verdict().proportionMediated() != null)) {
+                f.put("Proportion mediated", share == null ? "" : percent(share));
+            }
+            if (mediators.stream().anyMatch(q -> q.verdict().maskingRatio() != null)) {
+                f.put("|ab/c'|", ratio == null ? "" : Formats.number(ratio, 4));
+            }
             f.put("Verdict", verdictText(r.verdict().classification()));
         }
         return f;

@@ -51,18 +51,19 @@ final class PathDiagram {
         double[] p1 = {xb.cx + xb.w / 4, by};
         double[] p2 = {mb.x0 + 12, my + BOX_H};
         arrow(s, p1, p2);
-        double lx = (p1[0] + p2[0]) / 2 - 12;
+        // labels above the arrows' midpoints, on the outer side (the arrows slope away from them)
+        double lx = (p1[0] + p2[0]) / 2 - 16;
         double ly = (p1[1] + p2[1]) / 2;
-        s.text(lx, ly - 4, a.text(), 14, "end", 0);
-        s.text(lx, ly + 13, a.se(), 12, "end", 0);
+        s.text(lx, ly - 22, a.text(), 14, "end", 0);
+        s.text(lx, ly - 6, a.se(), 12, "end", 0);
         // M -> Y
         double[] q1 = {mb.x0 + mb.w - 12, my + BOX_H};
         double[] q2 = {yb.cx - yb.w / 4, by};
         arrow(s, q1, q2);
-        double rx = (q1[0] + q2[0]) / 2 + 12;
+        double rx = (q1[0] + q2[0]) / 2 + 16;
         double ry = (q1[1] + q2[1]) / 2;
-        s.text(rx, ry - 4, b.text(), 14, "start", 0);
-        s.text(rx, ry + 13, b.se(), 12, "start", 0);
+        s.text(rx, ry - 22, b.text(), 14, "start", 0);
+        s.text(rx, ry - 6, b.se(), 12, "start", 0);
         // X -> Y
         double[] d1 = {xb.x0 + xb.w, by + BOX_H / 2};
         double[] d2 = {yb.x0, by + BOX_H / 2};

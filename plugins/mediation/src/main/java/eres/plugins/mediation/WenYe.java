@@ -73,7 +73,7 @@ public final class WenYe {
         boolean cSig = e.c().pValue() < alpha;
         Framing framing = cSig ? Framing.MEDIATION : Framing.MASKING;
         tests.add("t test of c (E1)");
-        steps.add("Step 1 (total effect): c = " + num(e.c().estimate()) + ", p = " + Formats.pValue(e.c().pValue())
+        steps.add("Step 1 (total effect): c = " + num(e.c().estimate()) + ", " + p(e.c().pValue())
                 + (cSig ? " < " + lvl + ": significant, framed as a mediating effect."
                         : " >= " + lvl + ": not significant, framed as a masking (suppression) effect; the procedure continues."));
 
@@ -81,8 +81,8 @@ public final class WenYe {
         boolean bSig = e.b().pValue() < alpha;
         tests.add("t test of a (E2)");
         tests.add("t test of b (E3)");
-        String ab = "a = " + num(e.a().estimate()) + " (p = " + Formats.pValue(e.a().pValue()) + "), b = "
-                + num(e.b().estimate()) + " (p = " + Formats.pValue(e.b().pValue()) + ")";
+        String ab = "a = " + num(e.a().estimate()) + " (" + p(e.a().pValue()) + "), b = " + num(e.b().estimate()) + " ("
+                + p(e.b().pValue()) + ")";
         double indirect = e.indirect();
         if (aSig && bSig) {
             steps.add("Step 2 (a and b): " + ab + ": both significant, so the indirect effect ab = " + num(indirect)
@@ -94,8 +94,8 @@ public final class WenYe {
             if (e.bootstrapCi() == null) {
                 sig = e.sobelP() < alpha;
                 tests.add("Sobel z test of ab (no bootstrap replications)");
-                steps.add("Step 3 (test of ab): no bootstrap was run (bootstrap: 0), so the Sobel test decides: p = "
-                        + Formats.pValue(e.sobelP()) + (sig ? " < " + lvl + ": the indirect effect is significant."
+                steps.add("Step 3 (test of ab): no bootstrap was run (bootstrap: 0), so the Sobel test decides: "
+                        + p(e.sobelP()) + (sig ? " < " + lvl + ": the indirect effect is significant."
                         : " >= " + lvl + ": no significant indirect effect; stop."));
             } else {
                 Intervals.Interval ci = e.bootstrapCi();
@@ -117,13 +117,13 @@ public final class WenYe {
         tests.add("t test of c' (E3)");
         double cp = e.cPrime().estimate();
         if (!cpSig) {
-            steps.add("Step 4 (direct effect): c' = " + num(cp) + ", p = " + Formats.pValue(e.cPrime().pValue()) + " >= " + lvl
+            steps.add("Step 4 (direct effect): c' = " + num(cp) + ", " + p(e.cPrime().pValue()) + " >= " + lvl
                     + ": not significant, so only the indirect effect is significant: complete mediation.");
             Double share = sameSign(indirect, cp) && e.c().estimate() != 0 ? indirect / e.c().estimate() : null;
             return new Verdict(Classification.COMPLETE_MEDIATION, framing, "complete mediation (" + framingText(framing) + ")"
                     + (share == null ? "" : ", proportion mediated " + percent(share)), steps, tests, share, null);
         }
-        steps.add("Step 4 (direct effect): c' = " + num(cp) + ", p = " + Formats.pValue(e.cPrime().pValue()) + " < " + lvl
+        steps.add("Step 4 (direct effect): c' = " + num(cp) + ", " + p(e.cPrime().pValue()) + " < " + lvl
                 + ": significant, go to step 5.");
         tests.add("sign of ab against sign of c'");
         if (sameSign(indirect, cp)) {
@@ -146,6 +146,12 @@ public final class WenYe {
 
     private static String framingText(Framing f) {
         return f == Framing.MEDIATION ? "total effect significant" : "total effect not significant";
+    }
+
+    /** "p = 0.0123", or "p < 0.0001" for tiny p-values. */
+    private static String p(double p) {
+        String s = Formats.pValue(p);
+        return s.startsWith("<") ? "p " + s.replace("<", "< ") : "p = " + s;
     }
 
     private static String num(double v) {
