@@ -92,6 +92,11 @@ public final class ChainLoader {
 
     static void validate(Chain chain) {
         List<SpecException.Problem> problems = new ArrayList<>();
+        if (chain.name() == null || chain.name().isBlank()) problems.add(new SpecException.Problem("name", "is required"));
+        if (chain.data() == null) problems.add(new SpecException.Problem("data", "is required"));
+        if (chain.steps().isEmpty()) problems.add(new SpecException.Problem("steps", "must list at least one step"));
+        for (int i = 0; i < chain.steps().size(); i++) problems.addAll(chain.steps().get(i).problems(i));
+        if (!problems.isEmpty()) throw new SpecException(problems);
         List<String> ids = new ArrayList<>();
         for (StepSpec s : chain.steps()) {
             if (ids.contains(s.id())) problems.add(new SpecException.Problem("steps." + s.id(), "step id is used twice"));
