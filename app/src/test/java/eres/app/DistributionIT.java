@@ -142,8 +142,9 @@ class DistributionIT {
                 public final class Hello implements Estimator<Hello.P> {
                     public record P(@Param(value = "column", required = true) String v) {}
                     private final Parallelism parallelism;
+                    private final SeedSource seeds;
                     @jakarta.inject.Inject
-                    public Hello(Parallelism parallelism) { this.parallelism = parallelism; }
+                    public Hello(Parallelism parallelism, SeedSource seeds) { this.parallelism = parallelism; this.seeds = seeds; }
                     public String id() { return "acme-hello"; }
                     public String description() { return "says hello with the mean of a column"; }
                     public Class<P> parameterType() { return P.class; }
@@ -151,7 +152,7 @@ class DistributionIT {
                         double[] x = ctx.panel().column(p.v());
                         double m = java.util.Arrays.stream(x).average().orElseThrow();
                         return StepResult.builder().coefficient(new Coefficient("hello", m, 0, 0, 1, m, m))
-                            .statistic("threads", parallelism.threads()).build();
+                            .statistic("threads", parallelism.threads()).statistic("seed", seeds.master()).build();
                     }
                 }
                 """, "acme.Hello");
@@ -184,12 +185,13 @@ class DistributionIT {
 
         Files.writeString(work.resolve("hello.yaml"), "name: hello\ndata: {source: default, variables: [gdp_100m_cny]}\n"
                 + "steps:\n  - {id: h, use: acme-hello, with: {v: gdp_100m_cny}}\n");
-        Result run = eres(work, Map.of(), "run", "hello.yaml", "--plugins", plugins.toString(), "--out", "out", "--threads", "3");
+        Result run = eres(work, Map.of(), "run", "hello.yaml", "--plugins", plugins.toString(), "--out", "out", "--threads", "3", "--seed", "77");
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         JsonNode res = new ObjectMapper().readTree(work.resolve("out/results.json").toFile()).get("steps").get(0).get("result");
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("hello");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isGreaterThan(1000);
         assertThat(res.get("statistics").get("threads").asInt()).as("Guice injected the run's Parallelism").isEqualTo(3);
+        assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the run's SeedSource").isEqualTo(77);
     }
 
     @Test

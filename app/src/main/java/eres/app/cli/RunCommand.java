@@ -59,19 +59,20 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1 || n > Limits.MAX_THREADS) throw new SpecException("--threads", "must be 1.." + Limits.MAX_THREADS + ", got " + n);
-        try (Platform p = new Platform(pluginOptions.pluginsDir(), n, true)) {
-            RunResult result;
-            RunOptions options;
-            if (chain == null) {
-                String text = builtinChain();
-                Chain c = ChainLoader.parse("study.yaml", text);
-                options = new RunOptions(outDir(c), seed, n, formats);
-                result = p.runner().run(c, Path.of("."), "builtin:study.yaml", Datasets.sha256(text.getBytes(StandardCharsets.UTF_8)), options);
-            } else {
-                Chain c = ChainLoader.load(chain);
-                options = new RunOptions(outDir(c), seed, n, formats);
-                result = p.runner().run(chain, options);
-            }
+        Chain c;
+        String text = null;
+        if (chain == null) {
+            text = builtinChain();
+            c = ChainLoader.parse("study.yaml", text);
+        } else {
+            c = ChainLoader.load(chain);
+        }
+        long masterSeed = seed != null ? seed : c.seed() != null ? c.seed() : RunOptions.DEFAULT_SEED;
+        RunOptions options = new RunOptions(outDir(c), masterSeed, n, formats);
+        try (Platform p = new Platform(pluginOptions.pluginsDir(), n, true, masterSeed)) {
+            RunResult result = chain == null
+                    ? p.runner().run(c, Path.of("."), "builtin:study.yaml", Datasets.sha256(text.getBytes(StandardCharsets.UTF_8)), options)
+                    : p.runner().run(c, chain.toAbsolutePath().getParent(), chain.toString(), Datasets.sha256(chain), options);
             RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats);
             summary(out, result, w);
             return result.anyFailed() ? 1 : 0;
