@@ -3,6 +3,7 @@ module eres.app {
     requires eres.core;
     requires com.google.guice;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
 
     opens eres.app to info.picocli;
     opens eres.app.cli to info.picocli;

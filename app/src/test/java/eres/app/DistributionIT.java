@@ -105,6 +105,17 @@ class DistributionIT {
     }
 
     @Test
+    void rerunReproducesARunByteForByte(@TempDir Path work) throws Exception {
+        Result r = eres(work, Map.of(), "run", REPO.resolve("examples/study.yaml").toString(), "--out", "first", "--seed", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(work.resolve("first/chain.yaml")).exists();
+        Result again = eres(work, Map.of(), "rerun", "first", "--threads", "1");
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("reproduced: ").contains("is byte-identical");
+        assertThat(new ObjectMapper().readTree(work.resolve("first-rerun/run.json").toFile()).get("seed").asLong()).isEqualTo(5);
+    }
+
+    @Test
     void theBuiltInMainJobIsTheExampleStudyChain() throws Exception {
         assertThat(Files.readString(REPO.resolve("app/src/main/resources/eres-chains/study.yaml")))
                 .isEqualTo(Files.readString(REPO.resolve("examples/study.yaml")));

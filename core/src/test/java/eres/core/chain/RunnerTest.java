@@ -100,13 +100,39 @@ class RunnerTest {
         }
     }
 
+    /** Never finishes (ignores interrupts), to test the per-step time limit. */
+    public static final class HangEstimator implements Estimator<eres.spi.NoParameters> {
+        @Override
+        public String id() {
+            return "test-hang";
+        }
+
+        @Override
+        public String description() {
+            return "hangs";
+        }
+
+        @Override
+        public Class<eres.spi.NoParameters> parameterType() {
+            return eres.spi.NoParameters.class;
+        }
+
+        @Override
+        public StepResult run(eres.spi.NoParameters p, StepContext ctx) {
+            long until = System.nanoTime() + 60_000_000_000L;
+            double x = 0;
+            while (System.nanoTime() < until) x += Math.sin(x);   // busy, ignores interrupts
+            throw new IllegalStateException("unreachable " + x);
+        }
+    }
+
     @TempDir
     Path dir;
     PluginHost host;
 
     @BeforeEach
     void setUp() throws Exception {
-        List<Extension<?>> builtins = List.of(new CsvReader(), new MarkdownWriter(), new MeanEstimator(), new FailEstimator());
+        List<Extension<?>> builtins = List.of(new CsvReader(), new MarkdownWriter(), new MeanEstimator(), new FailEstimator(), new HangEstimator());
         host = new PluginHost(dir.resolve("no-plugins"), "0.1.0", Guice.createInjector(), builtins);
         Files.writeString(dir.resolve("d.csv"), "id,year,region,y\n1,2000,east,1\n1,2001,east,2\n2,2000,west,3\n2,2001,west,5\n"
                 + "3,2000,west,7\n3,2001,west,8\n");
@@ -203,6 +229,16 @@ class RunnerTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
         assertThat(json.get("steps").get(0).get("status").asText()).isEqualTo("failed");
         assertThat(json.get("steps").get(1).get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aHangingStepTimesOutAndTheRunGoesOn() throws Exception {
+        Path c = chain("  - {id: h, use: test-hang, timeout: 1, on-error: continue}\n  - {id: m, use: test-mean, with: {v: y}}\n");
+        long t0 = System.nanoTime();
+        RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+        assertThat(r.outcomes().get(0).error()).isEqualTo("timed out after 1 s (set the step's timeout: or --step-timeout)");
+        assertThat(r.outcomes().get(1).failed()).isFalse();
     }
 
     @Test
