@@ -219,7 +219,7 @@ final class Procedure {
                 for (int t = 0; t < len; t++) y[from + t] = fitted[from + t] + eta * e[from + t];
             }
         }
-        double[] e0 = eng.baseResidual(y);
+        double[] e0 = eng.baseResidualFast(y);
         int[] fixed = new int[0];
         SearchEngine.Outcome o = null;
         for (int s = 1; s <= k; s++) {

@@ -42,6 +42,7 @@ final class SearchEngine {
     final int k0;
     final int kr;
     private final double[][] q0;
+    private final double[] q0rows;
     private final double[] h0;
     private final double[] gDiag;
     private final ConcurrentHashMap<Key, Stage> cache = new ConcurrentHashMap<>();
@@ -77,6 +78,8 @@ final class SearchEngine {
             }
             q0[j] = v;
         }
+        q0rows = new double[d.nt * k0];
+        for (int j = 0; j < k0; j++) for (int i = 0; i < d.nt; i++) q0rows[i * k0 + j] = q0[j][i];
         // base sweep: H_0(g) and diag C~'C~ for every candidate
         int m = cands.size();
         h0 = new double[m * kr * kr];
@@ -177,17 +180,35 @@ final class SearchEngine {
         return out;
     }
 
-    /** {@code M_0 y}: the residual of a transformed vector from the base regressors (controls and x). */
+    /** {@code M_0 y}: the residual of a transformed vector from the base regressors (two projection passes). */
     double[] baseResidual(double[] yt) {
         double[] e = yt.clone();
-        for (int pass = 0; pass < 2; pass++) {
-            for (int j = 0; j < k0; j++) {
-                double[] b = q0[j];
-                double c = Prepared.dot(b, e);
-                for (int i = 0; i < e.length; i++) e[i] -= c * b[i];
-            }
-        }
+        project(e);
+        project(e);
         return e;
+    }
+
+    /** {@code M_0 y} with one projection pass (bootstrap replications: the basis is orthonormal to rounding). */
+    double[] baseResidualFast(double[] yt) {
+        double[] e = yt.clone();
+        project(e);
+        return e;
+    }
+
+    /** One classical Gram–Schmidt pass against the base basis, fused over rows ({@code v} modified). */
+    private void project(double[] v) {
+        int k = k0;
+        double[] c = new double[k];
+        double[] q = q0rows;
+        for (int i = 0, o = 0; i < v.length; i++, o += k) {
+            double vi = v[i];
+            for (int j = 0; j < k; j++) c[j] += q[o + j] * vi;
+        }
+        for (int i = 0, o = 0; i < v.length; i++, o += k) {
+            double s = 0;
+            for (int j = 0; j < k; j++) s += q[o + j] * c[j];
+            v[i] -= s;
+        }
     }
 
     /** The search step that adds one threshold to {@code fixed} (candidate indices) with trimming {@code trim}. */
@@ -245,12 +266,8 @@ final class SearchEngine {
                     for (int r = 0; r < d.n; r++) raw[r] = low[r] ? d.x[r * kr + j] : 0;
                     double[] v = d.transform(raw);
                     double norm0 = Math.sqrt(Prepared.dot(v, v));
-                    for (int pass = 0; pass < 2; pass++) {
-                        for (double[] b : q0) {
-                            double c = Prepared.dot(b, v);
-                            for (int i = 0; i < v.length; i++) v[i] -= c * b[i];
-                        }
-                    }
+                    project(v);
+                    project(v);
                     if (!orthonormalize(v, uCols, col, norm0)) {
                         throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX, where
                                 + "the regime columns of the fixed thresholds are collinear (threshold at "
