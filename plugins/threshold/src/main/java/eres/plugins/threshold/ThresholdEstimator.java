@@ -537,6 +537,10 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
             footer.put("Selected by tests", selectionComplete && selected == k ? "Yes" : "");
             rt.column(head[k - 1], f.all(), footer);
         }
+        List<String> order = new ArrayList<>();
+        for (RegimeRegression.Fit f : fits) for (Coefficient c : f.regimeCoefficients()) if (!order.contains(c.term())) order.add(c.term());
+        order.addAll(fits.get(0).controlCoefficients().stream().map(Coefficient::term).toList());
+        rt.order(order);
         rt.labels(labels);
         rt.note(switch (p.se()) {
             case "robust" -> "Heteroskedasticity-robust (HC1) standard errors.";
