@@ -13,7 +13,6 @@ import eres.spi.Param;
 import eres.spi.SpecException;
 import eres.spi.StepContext;
 import eres.spi.data.Panel;
-import eres.spi.result.Coefficient;
 import eres.spi.result.StepResult;
 import eres.spi.result.Table;
 import eres.spi.result.TestStatistic;
@@ -411,7 +410,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         }
         for (String w : r.warnings()) b.warning("identification", w);
 
-        b.table(table4(p, effects, r, sample));
+        b.table(table4(p, effects, r, sample, prep.clusterName()));
         b.table(firstStageTable(p, r));
         b.table(testsTable(tests, r));
         return b.build();
@@ -442,7 +441,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     }
 
     /** The study's Table 4 layout: first stage(s) and second stage side by side, diagnostics underneath. */
-    static Table table4(Parameters p, Effects effects, Iv2sls.Result r, Panel sample) {
+    static Table table4(Parameters p, Effects effects, Iv2sls.Result r, Panel sample, String clusterName) {
         Map<String, String> labels = p.labels();
         RegressionTable t = new RegressionTable("iv", "2SLS estimates of " + label(labels, p.y()))
                 .stub("Variable").labels(labels);
@@ -450,28 +449,39 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         order.add("_cons");
         t.order(order);
         int k1 = r.k1();
-        String under = r.vce() == VcovType.CONVENTIONAL ? "Anderson canon. corr. LM" : "Kleibergen-Paap rk LM";
+        boolean iid = r.vce() == VcovType.CONVENTIONAL;
+        String under = (iid ? "Anderson canon. corr. LM" : "Kleibergen-Paap rk LM") + " [p]";
+        double sy = StockYogo.size10(r.k1(), r.l1());
+        String overid = r.overid().name().equals("sargan") ? "Sargan chi2 [p]" : "Hansen J chi2 [p]";
+        // every footer label, in display order: first-stage rows, identification and endogeneity, then sample rows
+        List<String> rows = new ArrayList<>(List.of("First-stage F", "Partial R-squared"));
+        if (k1 > 1) rows.add("Sanderson-Windmeijer F");
+        rows.add(under);
+        rows.add("Cragg-Donald Wald F");
+        if (!iid) rows.add("Kleibergen-Paap rk Wald F");
+        if (!Double.isNaN(sy)) rows.add("Stock-Yogo 10% maximal IV size");
+        rows.add("Durbin-Wu-Hausman chi2 [p]");
+        rows.add("Wu-Hausman F [p]");
+        if (r.l1() > r.k1()) rows.add(overid);
+        rows.add("R-squared");
+        rows.addAll(List.of("Entity FE", "Year FE", "Observations", "Entities"));
         for (int j = 0; j < k1; j++) {
             Iv2sls.FirstStage f = r.firstStages().get(j);
-            Map<String, String> footer = footerSkeleton(effects, r, sample);
+            Map<String, String> footer = footer(rows, effects, r, sample);
             footer.put("First-stage F", Formats.fixed(f.f().statistic(), 2) + " " + bracketP(f.f().pValue()));
             footer.put("Partial R-squared", Formats.fixed(f.partialR2(), 4));
             if (k1 > 1) footer.put("Sanderson-Windmeijer F", Formats.fixed(f.swF().statistic(), 2));
             t.column("(" + (j + 1) + ") " + label(labels, f.endogenous()), f.coefficients(), footer);
         }
-        Map<String, String> footer = footerSkeleton(effects, r, sample);
-        TestStatistic underid = r.vce() == VcovType.CONVENTIONAL ? r.anderson() : r.kpLm();
-        footer.put(under + " [p]", Formats.fixed(underid.statistic(), 2) + " " + bracketP(underid.pValue()));
+        Map<String, String> footer = footer(rows, effects, r, sample);
+        TestStatistic underid = iid ? r.anderson() : r.kpLm();
+        footer.put(under, Formats.fixed(underid.statistic(), 2) + " " + bracketP(underid.pValue()));
         footer.put("Cragg-Donald Wald F", Formats.fixed(r.craggDonald().statistic(), 2));
-        if (r.vce() != VcovType.CONVENTIONAL) footer.put("Kleibergen-Paap rk Wald F", Formats.fixed(r.kpWald().statistic(), 2));
-        double sy = StockYogo.size10(r.k1(), r.l1());
+        if (!iid) footer.put("Kleibergen-Paap rk Wald F", Formats.fixed(r.kpWald().statistic(), 2));
         if (!Double.isNaN(sy)) footer.put("Stock-Yogo 10% maximal IV size", Formats.fixed(sy, 2));
         footer.put("Durbin-Wu-Hausman chi2 [p]", Formats.fixed(r.endogeneity().statistic(), 2) + " " + bracketP(r.endogeneity().pValue()));
         footer.put("Wu-Hausman F [p]", Formats.fixed(r.wuHausman().statistic(), 2) + " " + bracketP(r.wuHausman().pValue()));
-        if (r.l1() > r.k1()) {
-            String name = r.overid().name().equals("sargan") ? "Sargan chi2 [p]" : "Hansen J chi2 [p]";
-            footer.put(name, Formats.fixed(r.overid().statistic(), 2) + " " + bracketP(r.overid().pValue()));
-        }
+        if (r.l1() > r.k1()) footer.put(overid, Formats.fixed(r.overid().statistic(), 2) + " " + bracketP(r.overid().pValue()));
         footer.put("R-squared", Formats.fixed(r.r2(), 4));
         t.column("(" + (k1 + 1) + ") " + label(labels, p.y()), r.coefficients(), footer);
         t.span("First stage", 0, k1 - 1);
@@ -479,7 +489,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         t.note(switch (r.vce()) {
             case CONVENTIONAL -> "Conventional standard errors";
             case ROBUST -> "Heteroskedasticity-robust standard errors";
-            case CLUSTER -> "Standard errors clustered by " + (r.clusters() + " clusters");
+            case CLUSTER -> "Standard errors clustered by " + clusterName + " (" + r.clusters() + " clusters)";
         } + (r.small() ? " with small-sample corrections (t and F statistics)." : " (large-sample z statistics, as ivreg2/xtivreg2 without small).")
                 + " First stage: regression of each endogenous regressor on the excluded instruments and the controls.");
         t.note("Durbin-Wu-Hausman: ivreg2's endog() C statistic (equals Durbin's chi2 under conventional errors and exact"
@@ -491,11 +501,9 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         return t.build();
     }
 
-    private static Map<String, String> footerSkeleton(Effects effects, Iv2sls.Result r, Panel sample) {
+    private static Map<String, String> footer(List<String> rows, Effects effects, Iv2sls.Result r, Panel sample) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("First-stage F", "");
-        f.put("Partial R-squared", "");
-        if (r.k1() > 1) f.put("Sanderson-Windmeijer F", "");
+        for (String row : rows) f.put(row, "");
         f.put("Entity FE", effects.hasEntity() ? "Yes" : "No");
         f.put("Year FE", effects.hasTime() ? "Yes" : "No");
         f.put("Observations", Formats.count(r.n()));
@@ -547,10 +555,5 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
 
     static String label(Map<String, String> labels, String v) {
         return labels.getOrDefault(v, v);
-    }
-
-    /** Second-stage coefficient of a term (convenience for tests). */
-    static Coefficient coefficient(StepResult r, String term) {
-        return r.coefficient(term);
     }
 }
