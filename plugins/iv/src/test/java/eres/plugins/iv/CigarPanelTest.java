@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Panel known answers computed with R (AER 1.2-10 LSDV 2SLS cross-checked against plm 2.6-2's within
  * IV estimator, sandwich 3.0-2) on plm's Cigar data: entity and two-way effects, just- and
  * over-identified, one and two endogenous regressors, conventional and state-clustered standard
- * errors, plus a pooled model with robust errors. {@code fixtures/cigar/make.R} documents how every
+ * errors, a pooled model with robust errors, time effects only, and an unbalanced two-way panel (30 rows removed). {@code fixtures/cigar/make.R} documents how every
  * expected number is obtained and put on ivreg2/xtivreg2 conventions.
  *
  * <p>The Anderson LM and Cragg–Donald F expected values come from R's {@code cancor()} on the
@@ -43,7 +43,11 @@ class CigarPanelTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Panel panel() {
-        return TestData.panel(TestData.resource(CigarPanelTest.class, "/fixtures/cigar/input.csv"), "state", "year", null);
+        return panel("input.csv");
+    }
+
+    static Panel panel(String file) {
+        return TestData.panel(TestData.resource(CigarPanelTest.class, "/fixtures/cigar/" + file), "state", "year", null);
     }
 
     static JsonNode expected(String name) {
@@ -72,12 +76,13 @@ class CigarPanelTest {
         IvEstimator.Parameters p = new IvEstimator.Parameters("ln_sales", strings(e.get("endogenous")), strings(e.get("instruments")),
                 strings(e.get("controls")).stream().filter(s -> !s.isEmpty()).toList(), e.get("effects").asText(),
                 e.get("se").asText(), null, small, 0.95, Map.of());
-        return new IvEstimator().run(p, new TestContext(panel()));
+        return new IvEstimator().run(p, new TestContext(panel(e.get("input").asText())));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"just-entity-conventional", "just-twoways-cluster", "over-twoways-conventional", "over-entity-cluster",
-            "two-endog-twoways-conventional", "two-endog-entity-cluster", "just-pooled-robust"})
+            "two-endog-twoways-conventional", "two-endog-entity-cluster", "just-pooled-robust", "just-time-conventional",
+            "over-twoways-unbalanced-cluster"})
     void matchesR(String name) {
         JsonNode e = expected(name);
         SoftAssertions soft = new SoftAssertions();
