@@ -56,6 +56,7 @@ public final class RunWriter {
             byte[] results = Json.mapper().writeValueAsBytes(resultsJson(run));
             sink.write("results.json", results);
             sink.write("run.json", Json.mapper().writeValueAsBytes(runJson(run, registry, formats)));
+            sink.writeString(run.source().savedName(), run.source().text());
             int figures = 0;
             int files = 0;
             int tables = 0;
@@ -150,6 +151,8 @@ public final class RunWriter {
         chain.put("name", run.chain().name());
         chain.put("file", run.chainSource());
         chain.put("sha256", run.chainSha256());
+        chain.put("baseDir", run.source().baseDir().toAbsolutePath().toString());
+        chain.put("saved", run.source().savedName());
         root.put("chain", chain);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", run.dataset().source());
