@@ -395,7 +395,7 @@ public final class CompositeIndex {
         String scope = p.pooled() ? "pooled over all entity-years" : "within each year";
         if (p.minMax()) {
             return "Normalisation: min-max " + scope + ", positive (x - min)/(max - min), negative (max - x)/(max - min), plus shift "
-                    + p.shift() + ".";
+                    + java.math.BigDecimal.valueOf(p.shift()).toPlainString() + ".";
         }
         return "Normalisation: z-score " + scope + " (sd with n - 1), sign reversed for negative indicators.";
     }
@@ -458,9 +458,20 @@ public final class CompositeIndex {
                 Weighting wt = c.levels().get(l);
                 Level lvl = c.levelData().get(l);
                 if (sections) t.section(lvl.name().equals("layers") ? "Criterion layers" : "Within " + lvl.name());
+                boolean[] integral = new boolean[wt.detailNames().size()];
+                for (int q = 0; q < integral.length; q++) {
+                    integral[q] = true;
+                    for (double[] row : wt.details()) {
+                        double v = row[q];
+                        if (!Double.isNaN(v) && (v != Math.rint(v) || Math.abs(v) > 1e9)) integral[q] = false;
+                    }
+                }
                 for (int j = 0; j < lvl.size(); j++) {
                     List<String> cells = new ArrayList<>();
-                    for (int q = 0; q < wt.detailNames().size(); q++) cells.add(Formats.number(wt.details()[j][q], k + 2));
+                    for (int q = 0; q < wt.detailNames().size(); q++) {
+                        double v = wt.details()[j][q];
+                        cells.add(integral[q] && !Double.isNaN(v) ? Formats.count((long) v) : Formats.number(v, k + 2));
+                    }
                     cells.add(Formats.fixed(wt.weights()[j], k + 2));
                     String name = lvl.columns().get(j);
                     t.row(lvl.indicatorLevel() ? p.label(name) : name, cells);

@@ -206,6 +206,61 @@ class ObjectiveWeightingTest {
         assertThat(r.tables()).extracting(t -> t.id()).contains("weights", "derivation", "index-by-year");
     }
 
+    /** Defaults of the shared parameter record (composite-index.md section 2) and the full key mapping. */
+    @Test
+    void parameterDefaultsAndFullMapping() {
+        IndexParameters d = params("{indicators: [a, b]}");
+        assertThat(d.negative()).isEmpty();
+        assertThat(d.minMax()).isTrue();
+        assertThat(d.pooled()).isTrue();
+        assertThat(d.shift()).isEqualTo(1e-4);
+        assertThat(d.output()).isEqualTo("index");
+        assertThat(d.aggregation()).isEqualTo("flat");
+        assertThat(d.expertOrder()).containsExactly("a", "b");
+        assertThat(d.expertRatios()).containsExactly(1.0);
+        assertThat(d.sdG1Variant()).isEqualTo("multiplicative");
+        assertThat(d.linearAlpha()).isEqualTo(0.5);
+        assertThat(d.pcaRetention()).isEqualTo("kaiser");
+        assertThat(d.pcaCumulativeShare()).isEqualTo(0.85);
+        assertThat(d.rescale()).isEqualTo("none");
+        assertThat(d.missing()).isEqualTo("error");
+        assertThat(d.subscores()).isFalse();
+        assertThat(d.decimals()).isEqualTo(4);
+        assertThat(d.methodKeysSet()).isEmpty();
+        IndexParameters f = params("{indicators: [a, b, c], direction: {a: positive, b: '+', c: cost}, layers: {L1: [a], L2: [b, c]},"
+                + " aggregation: hierarchical, normalization: zscore, scope: by-year, shift: 0.01, output: out, labels: {a: A},"
+                + " order: [b, a, c], ratios: [1.2, 1.8], variant: linear, alpha: 0.3, pca-rule: share, pca-share: 0.9,"
+                + " weights: {a: 1, b: 2, c: 3}, rescale: percent, missing: skip, subscores: true, decimals: 3}");
+        assertThat(f.isNegative("c")).isTrue();
+        assertThat(f.isNegative("b")).isFalse();
+        assertThat(f.layers().keySet()).containsExactly("L1", "L2");
+        assertThat(f.hierarchical()).isTrue();
+        assertThat(f.minMax()).isFalse();
+        assertThat(f.pooled()).isFalse();
+        assertThat(f.label("a")).isEqualTo("A");
+        assertThat(f.label("b")).isEqualTo("b");
+        assertThat(f.methodKeysSet()).containsExactly("order", "ratios", "variant", "alpha", "pca-rule", "pca-share", "weights");
+        assertThat(f.pcaCumulativeShare()).isEqualTo(0.9);
+        assertThat(f.rescale()).isEqualTo("percent");
+        assertThatThrownBy(() -> params("{indicators: [a, b], direction: {a: positive}}"))
+                .hasMessageContaining("has no direction for indicator 'b'");
+        assertThatThrownBy(() -> params("{indicators: [a, b], direction: {a: up, b: cost}}"))
+                .hasMessageContaining("'up' is not a direction");
+        assertThatThrownBy(() -> params("{indicators: [a, b], unknown-key: 1}"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("unknown-key");
+    }
+
+    /** rescale: unit maps the score to [0, 1]; percent multiplies by 100. */
+    @Test
+    void rescale() {
+        double[] unit = run(new EntropyWeighting(), "{indicators: [a, b, c], negative: [c], shift: 1, rescale: unit}", hand()).column("index");
+        assertThat(unit[0]).isCloseTo(0, within(EXACT));
+        assertThat(unit[4]).isCloseTo(1, within(EXACT));
+        assertThat(unit[1]).isCloseTo(0.27288224, within(PRINTED));
+        double[] pct = run(new EqualWeighting(), ABC + ", rescale: percent}", hand()).column("index");
+        assertThat(pct[1]).isCloseTo(25, within(1e-10));
+    }
+
     // ------------------------------------------------------------------ bad inputs
 
     /** composite-index.md section 9: two perfectly correlated indicators make every C_j = 0. */

@@ -146,7 +146,7 @@ final class G1Rule implements WeightingRule {
         if (expertRatios && p.ratios() == null && order.size() > 1) {
             b.warning("default-ratios", "no expert ratios given: every r_k = 1.0 (equally important), so the G1 part gives equal weights");
         }
-        b.note("Expert order (most important first): " + String.join(" > ", order)
+        b.note("Expert order (most important first): " + String.join(" > ", order.stream().map(p::label).toList())
                 + (p.order() == null ? " (the indicator order; no 'order' given)" : "") + ".");
         if (expertRatios) {
             StringBuilder sb = new StringBuilder("Expert ratios r_2..r_m: ");
