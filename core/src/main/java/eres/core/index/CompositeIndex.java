@@ -257,7 +257,7 @@ public final class CompositeIndex {
         b.table(weightsTable(methodId, rule, p, c, rows));
         for (Table t : derivationTables(rule, p, c)) b.table(t);
         for (Weighting wt : c.levels()) wt.tables().forEach(b::table);
-        b.table(yearTable(p, years));
+        b.table(yearTable(p, years, context.stepId()));
         b.file(valuesFile(panel, p, c, layerColumns));
         c.warnings().forEach(b::warning);
         return b.build();
@@ -484,14 +484,14 @@ public final class CompositeIndex {
         return out;
     }
 
-    static Table yearTable(IndexParameters p, List<YearSummary> years) {
+    static Table yearTable(IndexParameters p, List<YearSummary> years, String stepId) {
         Table.Builder t = Table.builder("index-by-year", "Index " + p.output() + " by year").stub("Year")
                 .columns("Obs", "Mean", "Std. dev.", "Min", "Max");
         for (YearSummary y : years) {
             t.row(String.valueOf(y.year()), Formats.count(y.rows()), Formats.fixed(y.mean(), 4), Formats.fixed(y.sd(), 4),
                     Formats.fixed(y.min(), 4), Formats.fixed(y.max(), 4));
         }
-        return t.note("Per entity-year values in the side file " + p.output() + "-values.csv.").build();
+        return t.note("Per entity-year values: files/" + stepId + "-" + p.output() + "-values.csv (group steps add --<group>).").build();
     }
 
     static DataFile valuesFile(Panel panel, IndexParameters p, Computation c, List<String> layerColumns) {

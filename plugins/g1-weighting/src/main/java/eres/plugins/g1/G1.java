@@ -1,7 +1,7 @@
 package eres.plugins.g1;
 
 /**
- * Order-relation analysis (G1; Guo 2002), composite-index.md section 4.1: with the indicators ranked
+ * Order-relation analysis (G1; Guo Yajun 2002), composite-index.md section 4.1: with the indicators ranked
  * {@code x_(1) > x_(2) > ... > x_(m)} and adjacent ratios {@code r_k = w_(k-1)/w_(k)} (k = 2..m),
  * {@code w_(m) = [1 + sum_{k=2}^m prod_{i=k}^m r_i]^-1} and {@code w_(k-1) = r_k w_(k)}.
  */

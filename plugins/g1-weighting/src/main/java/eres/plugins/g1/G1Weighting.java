@@ -9,8 +9,8 @@ import org.pf4j.Extension;
 
 /**
  * {@code g1}: composite index with order-relation (G1) weights from an expert ranking and ratios
- * (composite-index.md section 4.1). Reference: Guo Yajun (2002), Comprehensive Evaluation Theory,
- * Methods and Applications, Science Press, Beijing.
+ * (composite-index.md section 4.1). Reference: Guo Yajun (2002), Comprehensive Evaluation: Theory and
+ * Methods (in Chinese), Science Press, Beijing; see docs/methods/composite-index.md.
  */
 @Extension
 public final class G1Weighting implements IndexMethod<IndexParameters> {

@@ -25,6 +25,6 @@ public final class DiversificationIndex implements IndexMethod<IndustryParameter
 
     @Override
     public StepResult run(IndustryParameters p, StepContext context) {
-        return IndustryStructure.run(IndustryStructure.Kind.DIVERSIFICATION, p, context.panel());
+        return IndustryStructure.run(IndustryStructure.Kind.DIVERSIFICATION, p, context.panel(), context.stepId());
     }
 }

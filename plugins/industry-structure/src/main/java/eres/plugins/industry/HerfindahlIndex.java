@@ -25,6 +25,6 @@ public final class HerfindahlIndex implements IndexMethod<IndustryParameters> {
 
     @Override
     public StepResult run(IndustryParameters p, StepContext context) {
-        return IndustryStructure.run(IndustryStructure.Kind.HHI, p, context.panel());
+        return IndustryStructure.run(IndustryStructure.Kind.HHI, p, context.panel(), context.stepId());
     }
 }

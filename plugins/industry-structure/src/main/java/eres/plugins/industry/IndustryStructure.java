@@ -228,7 +228,7 @@ final class IndustryStructure {
         return c;
     }
 
-    static StepResult run(Kind kind, IndustryParameters p, Panel panel) {
+    static StepResult run(Kind kind, IndustryParameters p, Panel panel, String stepId) {
         Computation c = compute(kind, p, panel);
         String output = p.output() != null ? p.output() : kind.id;
         StepResult.Builder b = StepResult.builder();
@@ -288,7 +288,7 @@ final class IndustryStructure {
                     Formats.fixed(y.min(), 4), Formats.fixed(y.max(), 4));
         }
         t.note(formula(kind, p) + " K = " + p.industries().size() + " industries: " + String.join(", ", p.industries().stream().map(p::label).toList()) + ".");
-        t.note("Per entity-year values in the side file " + output + "-values.csv.");
+        t.note("Per entity-year values: files/" + stepId + "-" + output + "-values.csv (group steps add --<group>).");
         b.table(t.build());
         if (kind == Kind.SPECIALIZATION) {
             Map<String, Integer> counts = new LinkedHashMap<>();

@@ -25,6 +25,6 @@ public final class SpecializationIndex implements IndexMethod<IndustryParameters
 
     @Override
     public StepResult run(IndustryParameters p, StepContext context) {
-        return IndustryStructure.run(IndustryStructure.Kind.SPECIALIZATION, p, context.panel());
+        return IndustryStructure.run(IndustryStructure.Kind.SPECIALIZATION, p, context.panel(), context.stepId());
     }
 }

@@ -138,6 +138,34 @@ class IndustryStructureTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("national column 'na' differs within year 2020");
     }
 
+    /**
+     * composite-index.md section 6 tests: shares (0.5, 0.5) -> Div = ln 2, shares (1, 0) -> 0; a region with
+     * shares (0.6, 0.4) when the nation has (0.3, 0.7): LQ = (2.0, 0.571429), Spec = 2.0 (national columns);
+     * (only the maximum location quotient is an output; R1's Krugman index checks the same shares).
+     */
+    @Test
+    void specificationExamples() throws Exception {
+        String csv = """
+                id,year,a,b,na,nb
+                R1,2020,60,40,30,70
+                R2,2020,50,50,30,70
+                R3,2020,80,0,30,70
+                """;
+        Panel p = panel(csv);
+        double[] div = new DiversificationIndex().run(params("{industries: [a, b]}"), new TestContext(p)).column("diversification");
+        assertThat(div[1]).isCloseTo(Math.log(2), within(EXACT));
+        assertThat(div[2]).isEqualTo(0.0);
+        double[] spec = new SpecializationIndex().run(params("{industries: [a, b], national: [na, nb]}"), new TestContext(p))
+                .column("specialization");
+        assertThat(spec[0]).isCloseTo(2.0, within(EXACT));
+        // R2: LQ = (0.5/0.3, 0.5/0.7) -> 1.666667; R3 (shares (1, 0)): LQ = (1/0.3, 0) -> 3.333333
+        assertThat(spec[1]).isCloseTo(0.5 / 0.3, within(EXACT));
+        assertThat(spec[2]).isCloseTo(1 / 0.3, within(EXACT));
+        // Krugman for R1 with the national shares: |0.6 - 0.3| + |0.4 - 0.7| = 0.6
+        double[] k = new KrugmanIndex().run(params("{industries: [a, b], national: [na, nb]}"), new TestContext(p)).column("krugman");
+        assertThat(k[0]).isCloseTo(0.6, within(EXACT));
+    }
+
     @Test
     void negativeCountIsAnError() throws Exception {
         String csv = CSV.replace("P2,2021,25,25,25,25", "P2,2021,25,-5,25,25");
