@@ -63,8 +63,10 @@ public final class CompositeIndex {
      * @param score      index per matrix row (after rescaling)
      * @param subscores  per layer, the sub-score per matrix row
      * @param levels     the weightings, indicator level(s) first, then the layer level when hierarchical
-     * @param levelNames names of {@code levels}
-     * @param warnings   all warnings
+     * @param levelData  the data each of {@code levels} was computed from
+     * @param warnings   all warnings (deduplicated)
+     * @param rawScoreMin smallest score before {@code rescale}
+     * @param rawScoreMax largest score before {@code rescale}
      */
     public record Computation(IndicatorMatrix matrix, double[] weights, double[] weightInLayer, List<String> layers,
                               double[] layerWeights, double[] score, double[][] subscores, List<Weighting> levels,
