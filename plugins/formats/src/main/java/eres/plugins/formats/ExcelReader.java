@@ -39,9 +39,10 @@ import org.pf4j.Extension;
  * (BIFF8, Excel 97-2003), told apart by their first bytes, not the file name.
  *
  * <p>One worksheet is read ({@code sheet:} by name or 1-based position, default the first). The header is
- * the first non-empty row unless {@code header-row:} names it (yearbook sheets have title and unit rows
- * above the header), data runs to the last non-empty row or {@code last-row:} (to leave out notes under a
- * table). Entirely empty rows are skipped, and so are columns with neither a header nor any data.
+ * the first row with at least two non-empty cells, which passes over the one-cell title and unit rows
+ * yearbook sheets have above the header, unless {@code header-row:} names it; data runs to the last
+ * non-empty row or {@code last-row:} (to leave out notes under a table). Entirely empty rows are skipped,
+ * and so are columns with neither a header nor any data.
  *
  * <p>Cells become text as the engine expects: numbers in full precision without display formatting
  * ({@code 12167.6}, and {@code 2008} rather than {@code 2008.0}, so year headers and numeric codes stay
@@ -58,9 +59,9 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
     public record Options(
             @Param(value = "worksheet: its name, or its position 1, 2, ...", defaultValue = "1") NameOrIndex sheet,
             @Param(value = "row holding the column names (1-based, as Excel numbers rows)",
-                    defaultValue = "the first non-empty row") Integer headerRow,
+                    defaultValue = "first row with 2+ cells") Integer headerRow,
             @Param(value = "last row to read (1-based), to leave out notes under the table",
-                    defaultValue = "the last non-empty row") Integer lastRow) {
+                    defaultValue = "last non-empty row") Integer lastRow) {
         public Options {
             if (sheet == null) sheet = NameOrIndex.of(1);
             if (headerRow != null && headerRow < 1) throw new SpecException("data.header-row", "rows count from 1, got " + headerRow);
@@ -141,12 +142,16 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
             header = o.headerRow() - 1;
             if (rowEmpty(sheet, header, merged)) throw new DataException(source + ": header-row " + o.headerRow() + " is empty");
         } else {
+            int firstNonEmpty = -1;
             for (int r = first; r <= last; r++) {
-                if (!rowEmpty(sheet, r, merged)) {
+                int cells = nonEmptyCells(sheet, r);
+                if (cells > 0 && firstNonEmpty < 0) firstNonEmpty = r;
+                if (cells >= 2) {
                     header = r;
                     break;
                 }
             }
+            if (header < 0) header = firstNonEmpty;
             if (header < 0) throw new DataException(source + " is empty");
         }
         // widest extent of the header and data rows
@@ -169,7 +174,7 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
         List<Integer> keep = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int c = 0; c <= maxCol; c++) {
-            String h = text(sheet, header, c, merged);
+            String h = text(cell(sheet, header, c));
             h = h == null ? "" : h.strip();
             if (h.isEmpty()) {
                 for (int i = 0; i < data.size(); i++) {
@@ -217,6 +222,17 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
                     + String.join(", ", names));
         }
         return wb.getSheetAt(ref.index() - 1);
+    }
+
+    private static int nonEmptyCells(Sheet sheet, int r) {
+        Row row = sheet.getRow(r);
+        if (row == null) return 0;
+        int n = 0;
+        for (int c = Math.max(0, row.getFirstCellNum()); c < row.getLastCellNum(); c++) {
+            String t = text(row.getCell(c));
+            if (t != null && !t.isBlank()) n++;
+        }
+        return n;
     }
 
     private static boolean rowEmpty(Sheet sheet, int r, List<CellRangeAddress> merged) {

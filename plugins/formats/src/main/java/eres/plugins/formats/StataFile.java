@@ -273,22 +273,7 @@ final class StataFile {
             gso.put(v + ":" + o, new String(b, 0, end, text));
         }
         expect("</strls>");
-        for (Map.Entry<Integer, long[]> e : strlRefs.entrySet()) {
-            int j = e.getKey();
-            long[] refs = e.getValue();
-            String[] col = strings[j];
-            for (int r = 0; r < obs; r++) {
-                long v = refs[2 * r];
-                long o = refs[2 * r + 1];
-                if (v == 0 && o == 0) {
-                    col[r] = null;
-                    continue;
-                }
-                String s = gso.get(v + ":" + o);
-                if (s == null) throw corrupt("strL (" + v + ", " + o + ") of variable '" + vars.get(j).name() + "' is not in the file");
-                col[r] = s.isEmpty() ? null : s;
-            }
-        }
+        resolveStrls(vars, obs, strings, strlRefs, gso);
         expect("<value_labels>");
         Map<String, Map<Integer, String>> valueLabels = new LinkedHashMap<>();
         while (peek("<lbl>")) {
@@ -328,7 +313,7 @@ final class StataFile {
                 case STR -> strings[j] = new String[obs];
                 case STRL -> {
                     strings[j] = new String[obs];
-                    strlRefs.put(j, new long[2 * obs]);
+                    strlRefs.put(j, new long[obs]);
                 }
                 default -> numbers[j] = new double[obs];
             }
@@ -365,38 +350,64 @@ final class StataFile {
                         while (end < v.width() && strBuf[end] != 0) end++;
                         strings[j][r] = end == 0 ? null : new String(strBuf, 0, end, text);
                     }
-                    case STRL -> {
-                        long[] refs = strlRefs.get(j);
-                        long[] vo = strlReference();
-                        refs[2 * r] = vo[0];
-                        refs[2 * r + 1] = vo[1];
-                    }
+                    case STRL -> strlRefs.get(j)[r] = buf.getLong(); // the 8 bytes as read; split into (v, o) later
                     default -> throw new IllegalStateException();
                 }
             }
         }
     }
 
-    /** The (v, o) pair of a strL data cell: 4+4 bytes (117), 2+6 (118), 3+5 (119), in the file's byte order. */
-    private long[] strlReference() {
-        byte[] b = new byte[8];
-        buf.get(b);
+    /**
+     * Fills strL cells from the GSO table. A data cell holds (v, o) in 8 bytes: 4+4 (format 117), 2+6
+     * (118) or 3+5 (119), in the file's byte order. ReadStat (R haven 2.5.1) writes format 119 with the 118
+     * split; a 119 file whose references do not resolve with 3+5 but all resolve with 2+6 is read that way.
+     */
+    private void resolveStrls(List<Variable> vars, int obs, String[][] strings, Map<Integer, long[]> strlRefs,
+                              Map<String, String> gso) {
         int vBytes = switch (release) {
             case 117 -> 4;
             case 118 -> 2;
             default -> 3;
         };
-        return new long[] {unsigned(b, 0, vBytes), unsigned(b, vBytes, 8 - vBytes)};
+        if (release == 119 && !allResolve(strlRefs, gso, 3) && allResolve(strlRefs, gso, 2)) vBytes = 2;
+        for (Map.Entry<Integer, long[]> e : strlRefs.entrySet()) {
+            int j = e.getKey();
+            long[] refs = e.getValue();
+            String[] col = strings[j];
+            for (int r = 0; r < obs; r++) {
+                long[] vo = split(refs[r], vBytes);
+                if (vo[0] == 0 && vo[1] == 0) {
+                    col[r] = null;
+                    continue;
+                }
+                String s = gso.get(vo[0] + ":" + vo[1]);
+                if (s == null) {
+                    throw corrupt("strL (" + vo[0] + ", " + vo[1] + ") of variable '" + vars.get(j).name() + "' in observation "
+                            + (r + 1) + " is not in the file");
+                }
+                col[r] = s.isEmpty() ? null : s;
+            }
+        }
     }
 
-    private long unsigned(byte[] b, int off, int len) {
-        long x = 0;
-        if (buf.order() == ByteOrder.LITTLE_ENDIAN) {
-            for (int i = len - 1; i >= 0; i--) x = (x << 8) | (b[off + i] & 0xff);
-        } else {
-            for (int i = 0; i < len; i++) x = (x << 8) | (b[off + i] & 0xff);
+    private boolean allResolve(Map<Integer, long[]> strlRefs, Map<String, String> gso, int vBytes) {
+        for (long[] refs : strlRefs.values()) {
+            for (long raw : refs) {
+                long[] vo = split(raw, vBytes);
+                if ((vo[0] != 0 || vo[1] != 0) && !gso.containsKey(vo[0] + ":" + vo[1])) return false;
+            }
         }
-        return x;
+        return true;
+    }
+
+    /** (v, o) from the 8 bytes of a strL cell, read with {@link ByteBuffer#getLong()} in the file's order. */
+    private long[] split(long raw, int vBytes) {
+        int oBytes = 8 - vBytes;
+        if (buf.order() == ByteOrder.LITTLE_ENDIAN) {
+            // the first vBytes bytes in the file are the low bytes of the long
+            return new long[] {raw & ((1L << (8 * vBytes)) - 1), raw >>> (8 * vBytes)};
+        }
+        return new long[] {raw >>> (8 * oBytes), raw & ((1L << (8 * oBytes)) - 1)};
     }
 
     /** A value-label table of {@code len} bytes: n, txtlen, off[n], val[n], txt. */
