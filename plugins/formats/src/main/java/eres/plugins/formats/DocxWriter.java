@@ -206,6 +206,7 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
     /** Caption, the three-rule table, notes. */
     static void table(XWPFDocument doc, Table t, Options o) {
         XWPFParagraph caption = doc.createParagraph();
+        if (!caption.getCTP().isSetPPr()) caption.getCTP().addNewPPr(); // POI 5.5 setKeepNext needs an existing pPr
         caption.setKeepNext(true);
         caption.setSpacingBefore(240);
         caption.setSpacingAfter(60);
