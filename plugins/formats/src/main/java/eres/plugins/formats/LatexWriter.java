@@ -206,8 +206,9 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
     }
 
     /**
-     * Text in LaTeX: the ten special characters escaped, {@code < > "} as text symbols (they print as other
-     * glyphs in the OT1 encoding, and {@code "} as a closing quote in T1), common Unicode math (Greek letters, superscript digits, minus, times,
+     * Text in LaTeX: the ten special characters escaped, {@code < >} as text symbols (they print as other
+     * glyphs in the OT1 encoding; {@code "} is left as it is, a straight quote in T1 and a closing quote in
+     * OT1, since no command for it works in both), common Unicode math (Greek letters, superscript digits, minus, times,
      * inequalities) as math, line breaks as spaces. Other Unicode (accented and CJK letters) stays as UTF-8.
      */
     static String escape(String s) {
@@ -221,7 +222,6 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
                 case '^' -> sb.append("\\textasciicircum{}");
                 case '<' -> sb.append("\\textless{}");
                 case '>' -> sb.append("\\textgreater{}");
-                case '"' -> sb.append("\\textquotedbl{}");
                 case '\n', '\r', '\t' -> sb.append(' ');
                 case 0xB2 -> sb.append("\\textsuperscript{2}");
                 case 0xB3 -> sb.append("\\textsuperscript{3}");

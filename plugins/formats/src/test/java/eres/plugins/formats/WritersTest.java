@@ -87,7 +87,7 @@ class WritersTest {
         new LatexWriter().write(ascii, new NoParameters(), SampleReports.sink(dir));
         // a paper that \input's one of the table files, as a user would
         Files.writeString(dir.resolve("paper.tex"), "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n"
-                + "\\input{tables/combined-by-region.tex}\n\\input{tables/baseline-sections.tex}\n\\end{document}\n");
+                + "\\input{tables/combined-by-region.tex}\n\\input{tables/baseline-sections.tex}\n\\input{tables/baseline-tests.tex}\n\\end{document}\n");
         for (String doc : List.of("report", "paper")) {
             Run r = run(dir, 180, pdflatex, "-interaction=nonstopmode", "-halt-on-error", doc + ".tex");
             assertThat(r.exit).as(doc + ".tex with pdflatex:\n" + r.tail()).isZero();
