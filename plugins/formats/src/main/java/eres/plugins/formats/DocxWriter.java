@@ -218,6 +218,9 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
         int n = headerRows + t.rows().size();
         XWPFTable table = doc.createTable(n, cols);
         rules(table);
+        int[] widths = widths(t, cols);
+        grid(table, widths);
+        for (XWPFTableRow row : table.getRows()) for (int j = 0; j < cols; j++) width(row.getCell(j), widths[j]);
 
         int r = 0;
         if (spans) {
@@ -244,6 +247,9 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
             for (int j = cols - 1; j >= 0; j--) {
                 if (width[j] > 1) {
                     tcPr(row.getCell(j)).addNewGridSpan().setVal(BigInteger.valueOf(width[j]));
+                    int sum = 0;
+                    for (int k = j; k < j + width[j]; k++) sum += widths[k];
+                    width(row.getCell(j), sum);
                     for (int k = j + width[j] - 1; k > j; k--) row.removeCell(k);
                 }
             }
@@ -262,6 +268,7 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
             if (row.kind() == Table.Row.Kind.SECTION) {
                 text(wr.getCell(0), row.label(), o, ParagraphAlignment.LEFT, false, true);
                 tcPr(wr.getCell(0)).addNewGridSpan().setVal(BigInteger.valueOf(cols));
+                width(wr.getCell(0), java.util.Arrays.stream(widths).sum());
                 for (int k = cols - 1; k > 0; k--) wr.removeCell(k);
                 continue;
             }
@@ -278,6 +285,43 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
             run(p, note, o, Math.max(6, o.fontSize() - 2));
         }
         doc.createParagraph(); // a blank line after the table, so consecutive tables do not join
+    }
+
+    /**
+     * Column widths in twentieths of a point: the table spans the text width (6.25 in, inside the 1-inch
+     * margins of both A4 and Letter); the stub column gets room for labels (its longest label, between a
+     * quarter and 40% of the width), the model columns share the rest.
+     */
+    static int[] widths(Table t, int cols) {
+        int total = 9000;
+        int longest = t.stub() == null ? 0 : t.stub().length();
+        for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) longest = Math.max(longest, r.label().length());
+        int stub = Math.max(total / 4, Math.min(total * 2 / 5, longest * 120 + 200));
+        if (cols == 1) stub = total;
+        int[] w = new int[cols];
+        w[0] = stub;
+        for (int j = 1; j < cols; j++) w[j] = (total - stub) / (cols - 1);
+        return w;
+    }
+
+    private static void grid(XWPFTable table, int[] widths) {
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid g = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (g.sizeOfGridColArray() > 0) g.removeGridCol(0);
+        for (int w : widths) g.addNewGridCol().setW(BigInteger.valueOf(w));
+        CTTblPr pr = table.getCTTbl().getTblPr();
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth tw = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        tw.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        tw.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+    }
+
+    private static void width(XWPFTableCell c, int twips) {
+        CTTcPr pr = tcPr(c);
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
+        w.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(twips));
     }
 
     /** Table borders: heavy top and bottom rules, nothing else. */
