@@ -122,6 +122,10 @@ class ExcelReaderTest {
         assertThatThrownBy(() -> load(gdp, "{\"from\": \"wide\", \"years\": \"2008:2022\", \"value\": \"gdp\"}", "地区", "year", null))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("yearbook.xlsx sheet 'GDP' row 35");
+        // the note has no province code: readers give null for empty cells, the engine reports it as missing
+        assertThatThrownBy(() -> load(gdp, "{\"from\": \"wide\", \"years\": \"2008:2022\", \"value\": \"gdp\"}", "代码", "year", null))
+                .isInstanceOf(DataException.class)
+                .hasMessage("yearbook.xlsx sheet 'GDP' row 35: 代码 is missing");
     }
 
     @Test
