@@ -129,6 +129,25 @@ class ExcelReaderTest {
     }
 
     @Test
+    void optionsBindFromTheChainsDataBlock() throws IOException {
+        ExcelReader.Options byIndex = eres.core.chain.ParameterBinder.bind("data",
+                JSON.readTree("{\"sheet\": 2, \"header-row\": 3, \"last-row\": 34}"), ExcelReader.Options.class);
+        assertThat(byIndex.sheet().index()).isEqualTo(2);
+        assertThat(byIndex.headerRow()).isEqualTo(3);
+        ExcelReader.Options byName = eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"sheet\": \"人口\"}"),
+                ExcelReader.Options.class);
+        assertThat(byName.sheet().name()).isEqualTo("人口");
+        assertThat(ExcelReader.Options.class.getRecordComponents()).hasSize(3);
+        assertThatThrownBy(() -> eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"sheet\": 0}"), ExcelReader.Options.class))
+                .isInstanceOf(eres.spi.SpecException.class).hasMessageContaining("positions count from 1");
+        assertThatThrownBy(() -> eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"sheets\": 1}"), ExcelReader.Options.class))
+                .isInstanceOf(eres.spi.SpecException.class).hasMessageContaining("did you mean 'sheet'");
+        StataReader.Options codes = eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"value-labels\": \"codes\"}"),
+                StataReader.Options.class);
+        assertThat(codes.valueLabels()).isEqualTo("codes");
+    }
+
+    @Test
     void explainsWrongSheetsAndHeaders(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> reader.read(BOOK, sheet("GPD", null, null))).isInstanceOf(DataException.class)
                 .hasMessageContaining("no sheet 'GPD' in yearbook.xlsx").hasMessageContaining("did you mean 'GDP'")
