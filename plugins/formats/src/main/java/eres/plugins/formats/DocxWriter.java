@@ -145,9 +145,31 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
         }
     }
 
+    /**
+     * The document's bytes, the same for the same report: no creation time in the document properties and
+     * every zip entry dated 1980-01-01 (POI stamps both with the current time).
+     */
     private static byte[] bytes(XWPFDocument doc) throws IOException {
+        doc.getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
+        doc.getProperties().getCoreProperties().setCreator("eres");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.write(out);
+        return stableZip(out.toByteArray());
+    }
+
+    static byte[] stableZip(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+        java.time.LocalDateTime epoch = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTimeLocal(epoch);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
         return out.toByteArray();
     }
 

@@ -82,7 +82,7 @@ class WritersTest {
     @Test
     void latexCompilesWithPdflatex(@TempDir Path dir) throws Exception {
         String pdflatex = onPath("pdflatex");
-        Assumptions.assumeTrue(pdflatex != null,
+        skipUnless(pdflatex != null,
                 "pdflatex is not installed (Debian texlive-latex-recommended; .ci/run installs it): LaTeX compile check skipped");
         new LatexWriter().write(ascii, new NoParameters(), SampleReports.sink(dir));
         // a paper that \input's one of the table files, as a user would
@@ -107,7 +107,7 @@ class WritersTest {
         assertThat(report).doesNotContain("inputenc");
         String xelatex = onPath("xelatex");
         boolean ctex = xelatex != null && run(dir, 30, "kpsewhich", "ctexart.cls").exit == 0;
-        Assumptions.assumeTrue(ctex, "xelatex with the ctex package is not installed (Debian texlive-xetex, texlive-lang-chinese): "
+        skipUnless(ctex, "xelatex with the ctex package is not installed (Debian texlive-xetex, texlive-lang-chinese): "
                 + "compile of the Chinese report skipped, structure checked");
         Run r = run(dir, 300, xelatex, "-interaction=nonstopmode", "-halt-on-error", "report.tex");
         assertThat(r.exit).as(r.tail()).isZero();
@@ -179,10 +179,22 @@ class WritersTest {
     }
 
     @Test
+    void docxBytesAreTheSameForTheSameReport(@TempDir Path a, @TempDir Path b) throws Exception {
+        new DocxWriter().write(ascii, new DocxWriter.Options(null, null, null), SampleReports.sink(a));
+        Thread.sleep(1100); // POI would otherwise stamp a different time
+        new DocxWriter().write(ascii, new DocxWriter.Options(null, null, null), SampleReports.sink(b));
+        assertThat(Files.readAllBytes(b.resolve("report.docx"))).isEqualTo(Files.readAllBytes(a.resolve("report.docx")));
+        try (InputStream in = Files.newInputStream(a.resolve("report.docx")); XWPFDocument doc = new XWPFDocument(in)) {
+            assertThat(doc.getProperties().getCoreProperties().getCreator()).isEqualTo("eres");
+            assertThat(doc.getTables()).isNotEmpty();
+        }
+    }
+
+    @Test
     void docxConvertsToPdfWithLibreOffice(@TempDir Path dir) throws Exception {
         String soffice = onPath("soffice");
         if (soffice == null) soffice = onPath("libreoffice");
-        Assumptions.assumeTrue(soffice != null,
+        skipUnless(soffice != null,
                 "LibreOffice is not installed (Debian libreoffice-writer-nogui; .ci/run installs it): DOCX-to-PDF check skipped");
         new DocxWriter().write(ascii, new DocxWriter.Options(null, null, 9), SampleReports.sink(dir));
         Path profile = dir.resolve("lo-profile");
@@ -257,6 +269,12 @@ class WritersTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Skips the test when {@code condition} is false, saying why on the build's console and in the report. */
+    static void skipUnless(boolean condition, String reason) {
+        if (!condition) System.err.println("[WARNING] SKIPPED WritersTest: " + reason);
+        Assumptions.assumeTrue(condition, reason);
+    }
 
     private static int indexOfFirstFooter(Table t) {
         for (int i = 0; i < t.rows().size(); i++) if (t.rows().get(i).kind() == Table.Row.Kind.FOOTER) return i;
