@@ -51,6 +51,8 @@ public final class RunWriter {
         List<String> formats = formatsOverride != null ? formatsOverride : run.chain().report().formats();
         List<ReportWriter<Object>> writers = new ArrayList<>();
         for (String f : formats) writers.add(cast(registry.writer("report.formats", f)));
+        Map<String, JsonNode> writerOptions = run.chain().report().options();
+        for (String id : writerOptions.keySet()) registry.writer("report.options", id); // an unknown writer id is an error
         try (OutputDirectory dir = new OutputDirectory(out)) {
             OutputSink sink = dir.sink();
             byte[] results = Json.mapper().writeValueAsBytes(resultsJson(run));
@@ -84,7 +86,9 @@ public final class RunWriter {
             List<Table> combined = combinedTables(run);
             Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run));
             for (ReportWriter<Object> w : writers) {
-                Object options = ParameterBinder.bind("report." + w.id(), JsonNodeFactory.instance.objectNode(), w.parameterType());
+                JsonNode given = writerOptions.get(w.id());
+                Object options = ParameterBinder.bind("report.options." + w.id(),
+                        given == null || given.isNull() ? JsonNodeFactory.instance.objectNode() : given, w.parameterType());
                 w.write(report, options, sink);
             }
             dir.commit();
