@@ -49,8 +49,10 @@ public final class LogDeterminant {
     public static final int DEFAULT_ORDER = 60;
     /** Default number of Rademacher probe vectors of the Monte Carlo method. */
     public static final int DEFAULT_VECTORS = 40;
-    /** Units up to which {@link #auto} picks the exact eigenvalue method. */
+    /** Units up to which {@link #auto} picks the exact eigenvalue method for a symmetrizable W. */
     public static final int EIGEN_MAX_UNITS = 1000;
+    /** Units up to which {@link #auto} picks the exact (general, complex) eigenvalue method for other W. */
+    public static final int EIGEN_MAX_UNITS_GENERAL = 400;
 
     private final Method method;
     private final int n;
@@ -77,9 +79,19 @@ public final class LogDeterminant {
         this.upper = upper;
     }
 
-    /** EIGEN up to {@link #EIGEN_MAX_UNITS} units, else MONTE_CARLO with the default order and vectors. */
-    public static LogDeterminant auto(SpatialWeights w, long seed, Parallelism parallelism) {
-        return w.size() <= EIGEN_MAX_UNITS ? eigen(w) : monteCarlo(w, DEFAULT_ORDER, DEFAULT_VECTORS, seed, parallelism);
+    /**
+     * The method {@link #auto} picks: EIGEN up to {@value #EIGEN_MAX_UNITS} units when W is symmetrizable
+     * (real eigenvalues, symmetric QR: about 1 s at N = 1000) and up to {@value #EIGEN_MAX_UNITS_GENERAL}
+     * otherwise (the general eigenvalue algorithm is several times slower), else MONTE_CARLO.
+     */
+    public static Method preferred(SpatialWeights w) {
+        int limit = Weights.isSymmetrizable(w) ? EIGEN_MAX_UNITS : EIGEN_MAX_UNITS_GENERAL;
+        return w.size() <= limit ? Method.EIGEN : Method.MONTE_CARLO;
+    }
+
+    /** The {@link #preferred} method, Monte Carlo with {@code order} moments and {@code vectors} probes. */
+    public static LogDeterminant auto(SpatialWeights w, int order, int vectors, long seed, Parallelism parallelism) {
+        return preferred(w) == Method.EIGEN ? eigen(w) : monteCarlo(w, order, vectors, seed, parallelism);
     }
 
     /** The exact eigenvalue method. */
@@ -143,25 +155,29 @@ public final class LogDeterminant {
         double tr2 = 0;
         for (int i = 0; i < n; i++) for (int k = w.rowStart(i); k < w.rowEnd(i); k++) tr2 += w.value(k) * w.get(w.column(k), i);
         final double mu2 = tr2 / n;
-        double[][] byVector = parallelism.mapToArrays(vectors, r -> {
+        // probe vector r from its own generator; all vectors advanced together (one pass over W per power)
+        double[] z = new double[n * vectors];
+        for (int r = 0; r < vectors; r++) {
             UniformRandomProvider g = Seeds.generator(seed, r);
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) z[i] = g.nextBoolean() ? 1.0 : -1.0;
-            double[] v = z.clone();
-            double[] out = new double[m + 1];
-            out[0] = 1;
-            for (int j = 1; j <= m; j++) {
-                v = w.multiply(v);
+            for (int i = 0; i < n; i++) z[i * vectors + r] = g.nextBoolean() ? 1.0 : -1.0;
+        }
+        double[][] byVector = new double[vectors][m + 1];
+        double[] v = z;
+        for (int j = 1; j <= m; j++) {
+            v = Weights.multiplyBlock(w, v, vectors, parallelism);
+            for (int r = 0; r < vectors; r++) {
                 double s = 0;
-                for (int i = 0; i < n; i++) s += z[i] * v[i];
-                out[j] = s / n;
+                for (int i = 0; i < n; i++) s += z[i * vectors + r] * v[i * vectors + r];
+                byVector[r][j] = s / n;
             }
-            out[1] = 0;
-            out[2] = mu2;
-            return out;
-        });
+        }
+        for (double[] b : byVector) {
+            b[0] = 1;
+            b[1] = 0;
+            b[2] = mu2;
+        }
         double[] mu = new double[m + 1];
-        for (double[] v : byVector) for (int j = 0; j <= m; j++) mu[j] += v[j] / vectors;
+        for (double[] b : byVector) for (int j = 0; j <= m; j++) mu[j] += b[j] / vectors;
         return new LogDeterminant(Method.MONTE_CARLO, n, null, null, mu, byVector, radius, -1 / radius, 1 / radius);
     }
 

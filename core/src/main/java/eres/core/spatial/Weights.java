@@ -118,6 +118,45 @@ public final class Weights {
         return r.rowStandardize();
     }
 
+    /**
+     * {@code Y = W X} for a block of {@code m} vectors stored row-major ({@code x[i * m + c]} = entry i of
+     * vector c): each weight is read once for all m vectors, which is what makes Monte Carlo traces and
+     * multi-period solves memory-efficient for dense W. Rows {@code [from, to)} only.
+     *
+     * @param out written in rows {@code [from, to)} (Modified)
+     */
+    public static void multiplyBlock(SpatialWeights w, double[] x, int m, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int base = i * m;
+            for (int c = 0; c < m; c++) out[base + c] = 0;
+            for (int k = w.rowStart(i); k < w.rowEnd(i); k++) {
+                double v = w.value(k);
+                int src = w.column(k) * m;
+                for (int c = 0; c < m; c++) out[base + c] += v * x[src + c];
+            }
+        }
+    }
+
+    /**
+     * {@code Y = W X} for a row-major block of {@code m} vectors, rows split over the pool. Every row is
+     * computed by one thread in a fixed order, so the result does not depend on the thread count.
+     */
+    public static double[] multiplyBlock(SpatialWeights w, double[] x, int m, eres.spi.Parallelism parallelism) {
+        int n = w.size();
+        double[] out = new double[n * m];
+        int chunks = parallelism == null || parallelism.threads() == 1 || (long) w.nonZeros() * m < 200_000 ? 1 : 4 * parallelism.threads();
+        if (chunks == 1) {
+            multiplyBlock(w, x, m, out, 0, n);
+            return out;
+        }
+        int size = (n + chunks - 1) / chunks;
+        parallelism.map(chunks, c -> {
+            multiplyBlock(w, x, m, out, Math.min(n, c * size), Math.min(n, (c + 1) * size));
+            return Boolean.TRUE;
+        });
+        return out;
+    }
+
     /** True if every row sums to 1 (absolute tolerance 1e-10) and no row is empty. */
     public static boolean rowsSumToOne(SpatialWeights w) {
         for (int i = 0; i < w.size(); i++) {

@@ -32,7 +32,7 @@ final class Models {
     enum Variance { INFORMATION, HESSIAN }
 
     /** Estimation options. */
-    record Options(boolean leeYu, Variance variance) {
+    record Options(boolean leeYu, Variance variance, eres.spi.Parallelism parallelism) {
     }
 
     private static final double LN_2PI = Math.log(2 * Math.PI);
@@ -79,13 +79,8 @@ final class Models {
         double[] b = java.util.Arrays.copyOf(est, k);
         double[] e = residual(d.yd, d.wyd, est[k], z, b);
         double r2 = 1 - Dense.dot(e, e) / d.totalSumOfSquares();
-        double[] yhat = new double[nt];
         double[] xb = Dense.times(z, b);
-        DMatrixRMaj g = o.variance() == Variance.INFORMATION ? inverse(d.w, est[k]) : null;
-        for (int s = 0; s < d.t; s++) {
-            double[] part = g != null ? Dense.apply(g, xb, s * d.n, d.n) : Dense.solve(d.w, est[k], java.util.Arrays.copyOfRange(xb, s * d.n, (s + 1) * d.n));
-            System.arraycopy(part, 0, yhat, s * d.n, d.n);
-        }
+        double[] yhat = Dense.solvePeriods(d.w, est[k], xb, d.t, o.parallelism());
         boolean onBound = Math.min(rho - range[0], range[1] - rho) < 1e-6;
         return new SpatialFit(durbin ? "sdm" : "sar", terms, est, v, ml, logLik, r2, elhorstCorr2(d.yd, yhat), k, onBound,
                 range[0], range[1], o.variance() == Variance.INFORMATION ? "information" : "hessian", m.iterations());
@@ -107,9 +102,9 @@ final class Models {
         double[] xwy = Dense.crossprod(x, wy);
         double[] wxy = Dense.crossprod(wx, d.yd);
         double[] wxwy = Dense.crossprod(wx, wy);
-        double yy = Dense.dot(d.yd, d.yd);
-        double ywy = Dense.dot(d.yd, wy);
-        double wywy = Dense.dot(wy, wy);
+        // SSE(lambda): beta from the normal equations built from cross-products (O(K^2) per lambda), then
+        // the residuals formed explicitly (O(NT K)), so SSE carries no cancellation error (it is
+        // stationary in beta, so the small error of the normal-equation beta enters only to second order)
         java.util.function.DoubleUnaryOperator sse = l -> {
             double[][] xx = new double[k][k];
             double[] xys = new double[k];
@@ -118,19 +113,16 @@ final class Models {
                 xys[i] = xy[i] - l * (xwy[i] + wxy[i]) + l * l * wxwy[i];
             }
             double[] bb = Dense.multiply(Dense.inverse(xx), xys);
-            return yy - 2 * l * ywy + l * l * wywy - Dense.dot(bb, xys);
+            double s = 0;
+            for (int r = 0; r < nt; r++) {
+                double e = d.yd[r] - l * wy[r];
+                for (int j = 0; j < k; j++) e -= (x[r][j] - l * wx[r][j]) * bb[j];
+                s += e * e;
+            }
+            return s;
         };
         double[] range = search(ld);
         Brent.Min m = Brent.minimize(l -> 0.5 * nt * Math.log(sse.applyAsDouble(l) / nt) - d.t * ld.logDet(l), range[0], range[1], 1e-10, 500);
-        // polish on the exact (QR) profile: the cross-product form above loses a few digits of SSE
-        java.util.function.DoubleUnaryOperator exact = l -> {
-            double[][] xl = filtered(x, wx, l);
-            double[] yl = new double[nt];
-            for (int r = 0; r < nt; r++) yl[r] = d.yd[r] - l * wy[r];
-            return 0.5 * nt * Math.log(LeastSquares.fit(xl, yl, names).ssr() / nt) - d.t * ld.logDet(l);
-        };
-        double h = 1e-4 * (range[1] - range[0]);
-        m = Brent.minimize(exact, Math.max(range[0], m.x() - h), Math.min(range[1], m.x() + h), 1e-12, 200);
         double lambda = m.x();
         double[][] xs = filtered(x, wx, lambda);
         double[] ys = new double[nt];

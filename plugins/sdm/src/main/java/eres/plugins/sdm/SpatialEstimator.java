@@ -63,15 +63,14 @@ abstract class SpatialEstimator implements Estimator<SpatialParameters> {
             case "hessian" -> Models.Variance.HESSIAN;
             default -> d.n <= INFORMATION_MAX_UNITS ? Models.Variance.INFORMATION : Models.Variance.HESSIAN;
         };
-        Models.Options opt = new Models.Options(p.leeYu(), variance);
+        Models.Options opt = new Models.Options(p.leeYu(), variance, context.parallelism());
         long seed = context.seed();
         boolean needsLogDet = !model.equals("slx") || p.tests();
         LogDeterminant ld = !needsLogDet ? null : switch (p.logdet()) {
             case "eigen" -> LogDeterminant.eigen(w);
             case "monte-carlo" -> LogDeterminant.monteCarlo(w, p.logdetOrder(), p.logdetVectors(), Seeds.derive(seed, "logdet"),
                     context.parallelism());
-            default -> d.n <= LogDeterminant.EIGEN_MAX_UNITS ? LogDeterminant.eigen(w)
-                    : LogDeterminant.monteCarlo(w, p.logdetOrder(), p.logdetVectors(), Seeds.derive(seed, "logdet"), context.parallelism());
+            default -> LogDeterminant.auto(w, p.logdetOrder(), p.logdetVectors(), Seeds.derive(seed, "logdet"), context.parallelism());
         };
 
         Map<String, SpatialFit> fits = new LinkedHashMap<>();

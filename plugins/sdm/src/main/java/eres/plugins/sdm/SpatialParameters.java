@@ -18,7 +18,7 @@ public record SpatialParameters(
         @Param(value = "Lee-Yu (2010) bias correction: lee-yu or none", defaultValue = "lee-yu") String biasCorrection,
         @Param(value = "simulation draws for the standard errors of the direct/indirect/total effects (0 = none)",
                 defaultValue = "1000") Integer draws,
-        @Param(value = "log-determinant ln|I - rho W|: auto (eigen up to 1000 units, else monte-carlo), eigen or monte-carlo",
+        @Param(value = "log-determinant ln|I - rho W|: auto (eigen up to 1000 units for symmetric or symmetrizable W, 400 otherwise; else monte-carlo), eigen or monte-carlo",
                 defaultValue = "auto") String logdet,
         @Param(value = "monte-carlo log-determinant: number of moments (series order)", defaultValue = "60") Integer logdetOrder,
         @Param(value = "monte-carlo log-determinant: number of Rademacher probe vectors", defaultValue = "40") Integer logdetVectors,
