@@ -30,7 +30,9 @@ for (N in Ns) {
   lw <- mat2listw(WNT, style = "W")
   t0 <- proc.time()[["elapsed"]]
   method <- if (N <= 31) "eigen" else "MC"      # eigen on the NT x NT W took 245 s at N = 500
-  fit <- lagsarlm(y ~ x1 + x2 + x3 + wx1 + wx2 + wx3 - 1, data = d, listw = lw, method = method, quiet = TRUE)
+  # optimHess: the default finite-difference Hessian (fdHess) was not positive definite at N = 3000
+  fit <- lagsarlm(y ~ x1 + x2 + x3 + wx1 + wx2 + wx3 - 1, data = d, listw = lw, method = method, quiet = TRUE,
+                  control = list(optimHess = TRUE))
   t1 <- proc.time()[["elapsed"]]
   tr <- trW(as(lw, "CsparseMatrix"), type = "MC", p = 40)
   im <- summary(impacts(fit, tr = tr, R = 1000), zstats = TRUE)
