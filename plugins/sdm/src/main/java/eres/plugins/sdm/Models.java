@@ -323,14 +323,6 @@ final class Models {
         return new double[] {t0, t1, t2};
     }
 
-    static DMatrixRMaj inverse(SpatialWeights w, double rho) {
-        int n = w.size();
-        DMatrixRMaj a = org.ejml.dense.row.CommonOps_DDRM.identity(n);
-        for (int i = 0; i < n; i++) for (int k = w.rowStart(i); k < w.rowEnd(i); k++) a.add(i, w.column(k), -rho * w.value(k));
-        org.ejml.dense.row.CommonOps_DDRM.invert(a);
-        return a;
-    }
-
     static double[][] lagColumns(SpatialPanel d, double[][] x) {
         int k = x[0].length;
         int nt = d.rows();

@@ -177,15 +177,18 @@ final class SpecTests {
             for (int b = 0; b < k; b++) v[a][b] = s2e * vfe[a][b] - s2e * vre[a + 1][b + 1];
         }
         double h;
+        int df = k;
         String note = null;
         try {
             Dense.cholesky(v, "V_FE - V_RE");
             h = Dense.dot(diff, Dense.multiply(Dense.inverse(v), diff));
         } catch (eres.spi.EstimationException e) {
-            h = Dense.dot(diff, Dense.multiply(pinv(v), diff));
-            note = "V_FE - V_RE is not positive definite; Moore-Penrose inverse used (as Stata's hausman warns)";
+            int[] rank = new int[1];
+            h = Dense.dot(diff, Dense.multiply(pinv(v, rank), diff));
+            df = Math.max(1, rank[0]);
+            note = "V_FE - V_RE is not positive definite; Moore-Penrose inverse used, df = its rank (as Stata's hausman warns)";
         }
-        TestStatistic ts = TestStatistic.chi2("hausman", h, k, Distributions.chi2Upper(Math.max(h, 0), k),
+        TestStatistic ts = TestStatistic.chi2("hausman", h, df, Distributions.chi2Upper(Math.max(h, 0), df),
                 "random entity effects are consistent (RE vs FE" + (years ? ", year dummies in both" : "") + ")");
         if (note != null) ts = ts.withNote(note);
         double[] reb = new double[k];
@@ -193,8 +196,8 @@ final class SpecTests {
         return new Hausman(ts, java.util.Arrays.copyOf(fe.beta(), k), reb, theta, s2e, s2u);
     }
 
-    /** Moore-Penrose inverse of a small symmetric matrix by eigen-decomposition. */
-    static double[][] pinv(double[][] a) {
+    /** Moore-Penrose inverse of a small symmetric matrix by eigen-decomposition; its rank in {@code rank[0]}. */
+    static double[][] pinv(double[][] a, int[] rank) {
         int k = a.length;
         org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(a);
         var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(k, true, true);
@@ -205,6 +208,7 @@ final class SpecTests {
         for (int q = 0; q < k; q++) {
             double lam = eig.getEigenvalue(q).real;
             if (Math.abs(lam) <= 1e-12 * max) continue;
+            rank[0]++;
             var vec = eig.getEigenVector(q);
             for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += vec.get(i) * vec.get(j) / lam;
         }
