@@ -31,6 +31,7 @@ module eres.core {
     exports eres.core.geo;
     exports eres.core.svg;
     exports eres.core.spatial;
+    exports eres.core.index;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;
@@ -41,6 +42,7 @@ module eres.core {
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;
     opens eres.core.report to com.fasterxml.jackson.databind;
+    opens eres.core.index to com.fasterxml.jackson.databind;
     opens eres.core.plugin to com.google.guice;
     opens eres.core.exec to com.google.guice;
 }
