@@ -21,6 +21,7 @@ module eres.core {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
     requires com.google.guice;
+    requires org.locationtech.jts;
 
     exports eres.core.linalg;
     exports eres.core.stats;

@@ -31,7 +31,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line with the given output and error writers ({@code null}: standard streams). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) cl.setOut(out);
+        if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof EresException) {
                 cmd.getErr().println("eres: error: " + ex.getMessage());

@@ -72,6 +72,7 @@ public final class ChainLoader {
             // snakeyaml reports some syntax problems (e.g. duplicate keys, alias limits) as runtime exceptions
             throw new SpecException("chain", name + ": " + firstLine(e.getMessage()));
         }
+        if (chain == null) throw new SpecException("chain", name + " is not a chain file (empty or null document)");
         validate(chain);
         return chain;
     }

@@ -96,7 +96,7 @@ public final class Runner {
         }
         Map<String, SpatialWeights> weights = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) {
-            weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities()));
+            weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities(), baseDir));
         }
 
         // 3. run

@@ -95,11 +95,19 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
     @Override
     public RawTable read(Path file, Options options) {
         Options o = options == null ? new Options(null, null, null) : options;
+        String name = file.getFileName().toString();
         return Poi.call(() -> {
             try (Workbook wb = open(file)) {
-                return read(file.getFileName().toString(), wb, o);
+                return read(name, wb, o);
             } catch (IOException e) {
                 throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+            } catch (eres.spi.EresException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                // POI reports corrupt content with many unchecked exception types; a damaged workbook is a
+                // data problem, never a crash (found by ExcelFuzzTest)
+                throw new DataException(name + " cannot be read as an Excel workbook: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);
             }
         });
     }
