@@ -25,8 +25,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       {@code spe = nu_i + a2 ln opt + ...}, realised exactly by employment in 19 industries;</li>
  *   <li>latent resilience {@code R_t = (I - rho W)^-1 (f_i(ln opt_t) + b div_t + b2 spe_t + C_t d + mu + u_t + psi_t)}
  *       with Hansen's double-threshold function {@code f} (north-east shifted);</li>
- *   <li>twelve indicators {@code x_j = m_j + sign_j s_j ((R - R0)/R1 + v_j)}, so that a min-max index is
- *       exactly affine in R plus noise.</li>
+ *   <li>twelve indicators {@code x_j = m_j + sign_j s_j ((R - R0)/R1 + [(I - rho W)^-1 v_j])}, so that a
+ *       min-max index is exactly affine in R plus noise, and the noise spills over like every other
+ *       shock (the index itself then follows the spatial lag model).</li>
  * </ol>
  *
  * <p>Every random draw comes from a named xoshiro256++ stream derived from the seed
@@ -266,9 +267,14 @@ public final class StudySimulation {
             for (int j = 0; j < inds.size(); j++) {
                 StudyVariables.Indicator ind = inds.get(j);
                 Normal noise = new Normal(seed, "indicator-" + ind.name());
-                for (int i = 0; i < n; i++) {
-                    for (int t = 0; t < T; t++) {
-                        double z = (latent[i][t] - p.latentCentre()) / p.latentScale() + noise.next(p.sdIndicatorNoise());
+                double[][] v = new double[n][T];
+                for (int i = 0; i < n; i++) for (int t = 0; t < T; t++) v[i][t] = noise.next(p.sdIndicatorNoise());
+                for (int t = 0; t < T; t++) {
+                    for (int i = 0; i < n; i++) {
+                        // the indicator's own shock spills over like every shock of R: (I - rho W)^-1 v
+                        double sv = 0;
+                        for (int q = 0; q < n; q++) sv += gInv[i][q] * v[q][t];
+                        double z = (latent[i][t] - p.latentCentre()) / p.latentScale() + sv;
                         indicator[j][i][t] = round(ind.mean() + ind.sign() * ind.scale() * z, ind.decimals());
                     }
                 }
