@@ -95,6 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
         q.put("controls", controls);
         q.put("sdShock", p.sdShock());
         q.put("sdConfounder", p.sdConfounder());
+        q.put("confounderInR", p.confounderInR());
         q.put("confounderInInt", p.confounderInInt());
         q.put("postEffect", p.postEffect());
         q.put("sdIndicatorNoise", p.sdIndicatorNoise());

@@ -9,8 +9,8 @@ import java.util.List;
  * {@link SimulatedStudy.Truth#indexScale}).
  *
  * @param rho             spatial autoregressive parameter of R under W^G (row-standardised 1/d^2 between capitals)
- * @param gamma1          first threshold of ln(opt) (ln 2: opt index = 2, twice the 2008 national density)
- * @param gamma2          second threshold of ln(opt) (ln 4)
+ * @param gamma1          first threshold of ln(opt) (ln 2.5: opt index = 2.5 times the 2008 national density)
+ * @param gamma2          second threshold of ln(opt) (ln 5)
  * @param beta            direct regime slopes of ln(opt) on R outside the north-east: low, middle, high regime
  * @param northeastShift  added to every regime slope in the three north-eastern provinces (regional heterogeneity)
  * @param a               diversification on ln(opt) (mediator equation)
@@ -19,7 +19,8 @@ import java.util.List;
  * @param b2              R on specialization (negative: masking)
  * @param controls        effects of fdi, urb, mar, nat, cul on R, in that order
  * @param sdShock         standard deviation of the idiosyncratic shock u of R
- * @param sdConfounder    standard deviation of the confounder psi (raises R one-for-one and broadband ports)
+ * @param sdConfounder    standard deviation of the confounder psi
+ * @param confounderInR   loading of psi in R
  * @param confounderInInt loading of psi in ln(int): the endogeneity of int
  * @param postEffect      growth of ln(opt) per standard deviation of post84, from 2008 to 2022 (first stage)
  * @param sdIndicatorNoise standard deviation of each indicator's own noise, in standardised-R units
@@ -28,7 +29,7 @@ import java.util.List;
  */
 public record StudyParameters(double rho, double gamma1, double gamma2, List<Double> beta, double northeastShift,
                               double a, double b, double a2, double b2, List<Double> controls, double sdShock,
-                              double sdConfounder, double confounderInInt, double postEffect, double sdIndicatorNoise,
+                              double sdConfounder, double confounderInR, double confounderInInt, double postEffect, double sdIndicatorNoise,
                               double latentCentre, double latentScale) {
     public StudyParameters {
         beta = List.copyOf(beta);
@@ -44,10 +45,10 @@ public record StudyParameters(double rho, double gamma1, double gamma2, List<Dou
 
     /** The planted values of the default study panel. */
     public static StudyParameters defaults() {
-        return new StudyParameters(0.3, StrictMath.log(2), StrictMath.log(4), List.of(0.1, 0.6, 1.1), -0.6,
-                0.05, 3.0, 0.2, -0.5, List.of(0.03, 0.012, 0.05, -0.015, 0.15), 0.2,
-                0.2, 0.5, 0.5, 0.25,
-                11.6, 2.1);
+        return new StudyParameters(0.3, StrictMath.log(2.5), StrictMath.log(5), List.of(0.3, 0.9, 1.3), -0.8,
+                0.05, 4.0, 0.2, -0.8, List.of(0.03, 0.012, 0.05, -0.015, 0.15), 0.2,
+                0.15, 2.0, 0.7, 0.5, 0.25,
+                14.1, 2.4);
     }
 
     /** The direct regime slopes of a province, with the north-east shift where it applies. */

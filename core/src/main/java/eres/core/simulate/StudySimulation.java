@@ -46,6 +46,8 @@ public final class StudySimulation {
     public static final int FIRST_YEAR = 2008;
     public static final int LAST_YEAR = 2022;
     static final int T = LAST_YEAR - FIRST_YEAR + 1;
+    /** The north-east's fibre build-out lags by this much in ln(opt), so that all three regimes are observed there. */
+    static final double NORTHEAST_LAG = -0.35;
 
     private StudySimulation() {
     }
@@ -150,7 +152,7 @@ public final class StudySimulation {
             double[][] x = new double[n][T];
             double[][] psi = new double[n][T];
             for (int i = 0; i < n; i++) {
-                double level = 0.15 * dev[i] + optLevel.next(0.25);
+                double level = 0.15 * dev[i] + optLevel.next(0.25) + (ne[i] ? NORTHEAST_LAG : 0);
                 double trend = optTrend.next(0.004);
                 for (int t = 0; t < T; t++) {
                     double ln = g[t] + level + trend * (t - 7) + p.postEffect() * zPost[i] * (share[t] - shareMean) + optNoise.next(0.02);
@@ -253,7 +255,7 @@ public final class StudySimulation {
                     double r = 0;
                     double s = 0;
                     for (int j = 0; j < n; j++) {
-                        r += gInv[i][j] * (f[j][t] + u[j][t] + psi[j][t]);
+                        r += gInv[i][j] * (f[j][t] + u[j][t] + p.confounderInR() * psi[j][t]);
                         s += gInv[i][j] * f[j][t];
                     }
                     latent[i][t] = r;
