@@ -110,7 +110,9 @@ class StudyMainJobIT {
         assertThat(Files.readString(out.resolve("report.md"))).contains("[SYNTHETIC DATA]", "Synthetic data:");
         assertThat(summary).contains("[SYNTHETIC]");
         // self-contained: no script, no external reference
-        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://", "https://").doesNotContain("src=\"");
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("https://", "src=\"", "<link", "<iframe");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).as("no reference other than the SVG namespace")
+                .doesNotContain("http://");
     }
 
     @Test
@@ -123,8 +125,8 @@ class StudyMainJobIT {
             System.out.println(msg);
         }
         Assumptions.assumeTrue(chromium.isPresent(), "chromium not installed");
-        int tables = count(summary, "(\\d+) table\\(s\\)");
-        int figures = count(summary, "(\\d+) figure\\(s\\)");
+        int tables = count(summary, "wrote .*?: results\\.json, run\\.json, (\\d+) table\\(s\\)");
+        int figures = count(summary, "wrote .*? table\\(s\\), (\\d+) figure\\(s\\)");
         Path html = out.resolve("report.html");
         try (Chromium browser = new Chromium(chromium.get(), work)) {
             browser.openPage();
