@@ -94,6 +94,11 @@ final class BandwidthSearch {
      *             (adaptive) or (hi - lo) / 100 (fixed)
      */
     Evaluation minimise(Method method, double lo, double hi, double step) {
+        return minimise(method, lo, hi, step, Double.NaN);
+    }
+
+    /** As {@link #minimise(Method, double, double, double)}; {@link Method#EXPANDING} starts at {@code start} if given. */
+    Evaluation minimise(Method method, double lo, double hi, double step, double start) {
         switch (method) {
             case GOLDEN -> golden(lo, hi);
             case GWMODEL -> {
@@ -101,7 +106,7 @@ final class BandwidthSearch {
                 return new Evaluation(gwmodelOptimum, cache.get(gwmodelOptimum));
             }
             case INTERVAL -> interval(lo, hi, step);
-            case EXPANDING -> expanding(lo, hi);
+            case EXPANDING -> expanding(lo, hi, start);
             default -> throw new IllegalArgumentException("resolve AUTO first");
         }
         return best();
@@ -205,22 +210,61 @@ final class BandwidthSearch {
         for (long k = 0; k <= count; k++) evaluate(lo + k * s);
     }
 
-    private void expanding(double lo, double hi) {
+    private double up(double bw, double hi) {
+        return Math.min(hi, adaptive ? Math.max(bw + 1, Math.rint(bw * PHI)) : bw * PHI);
+    }
+
+    private double down(double bw, double lo) {
+        return Math.max(lo, adaptive ? Math.min(bw - 1, Math.rint(bw / PHI)) : bw / PHI);
+    }
+
+    /**
+     * Geometric steps by the golden ratio from {@code start} (or from {@code lo} when NaN) in the
+     * direction the criterion falls, until it rises; then golden section in the last bracket.
+     */
+    private void expanding(double lo, double hi, double start) {
+        double b = Double.isNaN(start) ? lo : Math.max(lo, Math.min(hi, adaptive ? Math.rint(start) : start));
+        double fb = evaluate(b);
+        if (b > lo && b < hi && Double.isFinite(fb)) {
+            double u = up(b, hi);
+            double fu = evaluate(u);
+            if (fu > fb) {
+                // the minimum lies below u: walk down while the criterion falls
+                double upper = u;
+                double cur = b;
+                double fc = fb;
+                while (true) {
+                    double d = down(cur, lo);
+                    if (d >= cur) {
+                        golden(lo, upper);
+                        return;
+                    }
+                    double fd = evaluate(d);
+                    if (!(fd < fc)) {
+                        golden(d, upper);
+                        return;
+                    }
+                    upper = cur;
+                    cur = d;
+                    fc = fd;
+                }
+            }
+        }
         List<Double> path = new ArrayList<>();
-        double bw = adaptive ? Math.ceil(lo) : lo;
-        double prev = Double.NaN;
-        while (true) {
+        path.add(b);
+        double prev = fb;
+        double bw = b;
+        while (bw < hi) {
+            bw = up(bw, hi);
             double f = evaluate(bw);
             path.add(bw);
             if (Double.isFinite(prev) && f > prev) break;
-            if (bw >= hi) break;
             prev = f;
-            double next = adaptive ? Math.max(bw + 1, Math.rint(bw * PHI)) : bw * PHI;
-            bw = Math.min(next, hi);
         }
         int m = path.size();
         double a = m >= 3 ? path.get(m - 3) : path.get(0);
-        double b = path.get(m - 1);
-        if (b > a) golden(a, b);
+        double c = path.get(m - 1);
+        if (c > a) golden(a, c);
     }
+
 }

@@ -161,12 +161,12 @@ final class CoefficientMaps {
         return k;
     }
 
-    /** About three significant digits for the largest bound. */
+    /** Three to four significant digits for the largest bound. */
     static int decimals(NaturalBreaks.Classification c) {
         double m = Math.abs(c.min());
         for (double v : c.upperBounds()) m = Math.max(m, Math.abs(v));
         if (m == 0) return 2;
-        int d = 2 - (int) Math.floor(Math.log10(m));
+        int d = 3 - (int) Math.floor(Math.log10(m));
         return Math.max(0, Math.min(6, d));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -21,7 +22,7 @@ final class GtwrEngine {
     /** Problems up to this size get exact maximum distances (O(n^2) distance evaluations). */
     static final int EXACT_MAX_DISTANCE_LIMIT = 2000;
     /** Width, in log10 units, at which the tau search stops. */
-    static final double TAU_TOLERANCE = 0.02;
+    static final double TAU_TOLERANCE = 0.05;
 
     enum Criterion {
         AICC, CV;
@@ -58,9 +59,9 @@ final class GtwrEngine {
 
     /** Everything the step reports. */
     record Result(Settings settings, double tau, double spatialScale, SpaceTimeMetric metric, Bandwidth bandwidth,
-                  double score, List<Inner> path, String searchMethod, LocalRegression model, LocalRegression.Fit fit,
-                  double[] se, double[] localR2, double[] residuals, double[] stdResiduals, double[] cooksD,
-                  Diagnostics diagnostics, long neighbourEntries) {
+                  double score, List<Inner> path, String searchMethod, LocalRegression model, Design modelDesign,
+                  double[] modelBeta, LocalRegression.Fit fit, double[] se, double[] localR2, double[] residuals,
+                  double[] stdResiduals, double[] cooksD, Diagnostics diagnostics, long neighbourEntries) {
     }
 
     private final Design design;
@@ -70,14 +71,24 @@ final class GtwrEngine {
     private final ProgressReporter progress;
     private final IntFunction<String> pointName;
 
+    /** Internal point r is the caller's point {@code order[r]}. */
+    private final int[] order;
+
+    /**
+     * The engine works on the points in k-d-tree order (nearby points at nearby indices: coherent
+     * radius guesses in {@link KdTree#adaptive} and cache-friendly access to the design rows);
+     * {@link #run()} returns every per-point array in the caller's order.
+     */
     GtwrEngine(Design design, Locations locations, Settings settings, Parallelism par, ProgressReporter progress,
                IntFunction<String> pointName) {
-        this.design = design;
-        this.locations = settings.temporal() ? locations : locations.withoutTime();
+        Locations loc = settings.temporal() ? locations : locations.withoutTime();
+        this.order = new KdTree(loc, SpaceTimeMetric.spaceOnly()).order();
+        this.design = design.permuted(order);
+        this.locations = loc.permuted(order);
         this.s = settings;
         this.par = par;
         this.progress = progress;
-        this.pointName = pointName;
+        this.pointName = i -> pointName.apply(order[i]);
     }
 
     /** Median spatial distance between distinct locations (a deterministic subsample of at most 1000). */
@@ -176,6 +187,11 @@ final class GtwrEngine {
 
     /** The best bandwidth for one tau. */
     Inner inner(double tau, ProgressReporter.Task task) {
+        return inner(tau, task, Double.NaN);
+    }
+
+    /** The best bandwidth for one tau; an expanding search starts at {@code hint} (a nearby tau's optimum) if given. */
+    Inner inner(double tau, ProgressReporter.Task task, double hint) {
         SpaceTimeMetric metric = metricFor(tau);
         KdTree tree = new KdTree(locations, metric);
         int n = design.n;
@@ -195,7 +211,9 @@ final class GtwrEngine {
         boolean known = method != BandwidthSearch.Method.EXPANDING;
         BandwidthSearch search = new BandwidthSearch(v -> {
             Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) v) : Bandwidth.fixed(v);
-            double target = known ? hi : 2 * v;
+            // expanding: cover exactly the candidate (the steps grow geometrically, so rebuilding at each
+            // step costs a constant factor; the final golden section stays inside the covered range)
+            double target = known ? hi : v;
             model[0] = cover(tree, model[0], bw, target);
             double score = criterion(model[0].score(bw, s.criterion() == Criterion.CV, par));
             if (task != null) task.advance(1);
@@ -211,7 +229,8 @@ final class GtwrEngine {
             throw new EstimationException(EstimationException.Reason.OUT_OF_BOUNDS,
                     "bandwidth search range [" + lo + ", " + hi + "] is empty");
         }
-        BandwidthSearch.Evaluation best = search.minimise(method, lo, hi, s.intervalStep() == null ? Double.NaN : s.intervalStep());
+        BandwidthSearch.Evaluation best = search.minimise(method, lo, hi, s.intervalStep() == null ? Double.NaN : s.intervalStep(),
+                hint);
         Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) best.bandwidth()) : Bandwidth.fixed(best.bandwidth());
         return new Inner(tau, bw, best.score(), search.evaluations(), method.label(), lo, hi);
     }
@@ -244,9 +263,18 @@ final class GtwrEngine {
 
     private Inner tauSearch(double m, List<Inner> path, ProgressReporter.Task task) {
         double m2 = m * m;
-        java.util.Map<Double, Inner> byLog = new java.util.HashMap<>();
+        Map<Double, Inner> byLog = new java.util.TreeMap<>();
         java.util.function.DoubleFunction<Inner> at = g -> byLog.computeIfAbsent(g, key -> {
-            Inner r = inner(Math.pow(10, key) * m2, task);
+            // warm start: the optimum of the nearest tau evaluated so far
+            double hint = Double.NaN;
+            double gap = Double.POSITIVE_INFINITY;
+            for (Map.Entry<Double, Inner> e : byLog.entrySet()) {
+                if (Math.abs(e.getKey() - key) < gap && e.getValue().score() < Double.POSITIVE_INFINITY) {
+                    gap = Math.abs(e.getKey() - key);
+                    hint = e.getValue().bandwidth().value();
+                }
+            }
+            Inner r = inner(Math.pow(10, key) * m2, task, hint);
             path.add(r);
             return r;
         });
@@ -303,9 +331,11 @@ final class GtwrEngine {
         LocalRegression model = cover(tree, null, bw, bw.adaptive() ? bw.neighbours() : bw.value());
         LocalRegression.Fit fit = model.fit(bw, par);
         if (fit.firstSingular >= 0) {
-            int i = fit.firstSingular;
+            // report the first singular point in the caller's order
+            int i = -1;
+            for (int r = 0; r < n; r++) if (fit.singular[r] && (i < 0 || order[r] < order[i])) i = r;
             throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX,
-                    "local regression at point " + (i + 1) + " (" + pointName.apply(i) + ") is singular for bandwidth "
+                    "local regression at point " + (order[i] + 1) + " (" + pointName.apply(i) + ") is singular for bandwidth "
                             + bandwidthLabel(bw) + ": too few neighbours with positive weight or collinear regressors nearby");
         }
         double[] e = new double[n];
@@ -349,8 +379,30 @@ final class GtwrEngine {
         double[] r2Local = model.localR2(bw, e, par);
         Diagnostics diag = new Diagnostics(n, p, rss, trS, trSS, 2 * trS - trSS, edf, sigma2, Math.sqrt(sigmaMl2), logLik, aicc,
                 aic, aicGwmodel, bic, r2, r2Adj, cv, cv / n, (double) used / n);
-        return new Result(s, best.tau(), m, metric, bw, best.score(), List.copyOf(path), best.method(), model, fit, se,
-                r2Local, e, std, cook, diag, model.neighbours().entries());
+        // back to the caller's order
+        LocalRegression.Fit out = new LocalRegression.Fit(n, p);
+        double[] seOut = new double[n * p];
+        double[] r2Out = new double[n];
+        double[] eOut = new double[n];
+        double[] stdOut = new double[n];
+        double[] cookOut = new double[n];
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            System.arraycopy(fit.beta, r * p, out.beta, i * p, p);
+            System.arraycopy(fit.ccDiag, r * p, out.ccDiag, i * p, p);
+            System.arraycopy(se, r * p, seOut, i * p, p);
+            out.sii[i] = fit.sii[r];
+            out.yhat[i] = fit.yhat[r];
+            out.rowSs[i] = fit.rowSs[r];
+            out.bandwidth[i] = fit.bandwidth[r];
+            out.used[i] = fit.used[r];
+            r2Out[i] = r2Local[r];
+            eOut[i] = e[r];
+            stdOut[i] = std[r];
+            cookOut[i] = cook[r];
+        }
+        return new Result(s, best.tau(), m, metric, bw, best.score(), List.copyOf(path), best.method(), model, design, fit.beta,
+                out, seOut, r2Out, eOut, stdOut, cookOut, diag, model.neighbours().entries());
     }
 
     static String bandwidthLabel(Bandwidth bw) {

@@ -226,7 +226,7 @@ final class GwrRun {
                 : TestStatistic.notApplicable("gwr-anova-f", "the local model uses no more degrees of freedom than OLS"));
         List<NonStationarityTest.MonteCarlo> mc = List.of();
         if (o.permutations() > 0) {
-            mc = NonStationarityTest.monteCarlo(r.model(), design, bw, r.fit().beta, o.permutations(), ctx.seed(),
+            mc = NonStationarityTest.monteCarlo(r.model(), r.modelDesign(), bw, r.modelBeta(), o.permutations(), ctx.seed(),
                     ctx.parallelism(), ctx.progress());
             for (NonStationarityTest.MonteCarlo m : mc) {
                 tests.add(new TestStatistic("nonstationarity-" + m.term(), m.sd(), null, null, m.pValue(), "permutation",

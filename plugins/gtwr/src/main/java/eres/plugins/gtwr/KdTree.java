@@ -61,6 +61,11 @@ final class KdTree {
         return loc;
     }
 
+    /** The points in tree (leaf) order: nearby points get nearby positions. */
+    int[] order() {
+        return perm.clone();
+    }
+
     SpaceTimeMetric metric() {
         return metric;
     }
@@ -154,6 +159,9 @@ final class KdTree {
         int[] idx = new int[256];
         double[] dist = new double[256];
         int size;
+        double[] scratch = new double[256];
+        /** The last k-th neighbour distance found: the first radius tried for the next (nearby) point. */
+        double lastKth = Double.NaN;
         final double[] q;
 
         Workspace(int d1) {
@@ -273,6 +281,88 @@ final class KdTree {
     }
 
     /**
+     * The adaptive query: the k-th smallest distance {@code d_(k)} from point q (q itself included)
+     * and, in {@code ws.idx/ws.dist} sorted by (distance, index), every eligible observation within
+     * {@code factor * d_(k)} (inclusive). Requires at least k eligible observations. Instead of a
+     * k-nearest-neighbour heap it collects the points within a guessed radius (the previous query's
+     * {@code d_(k)}: callers visit points in a spatially coherent order), grows the radius until it
+     * holds k points and selects the k-th distance in linear time; the result is exact whatever the
+     * guess.
+     *
+     * @return {@code factor * d_(k)}
+     */
+    double adaptive(int q, int k, double factor, Workspace ws) {
+        double guess = ws.lastKth;
+        if (!(guess > 0) || Double.isInfinite(guess)) {
+            guess = kthDistance(q, k, ws);
+        } else {
+            guess *= 1.05;
+        }
+        loadQuery(q, ws);
+        while (true) {
+            ws.size = 0;
+            collect(0, guess, ws);
+            if (ws.size >= k) break;
+            double grown = guess * Math.max(1.25, Math.cbrt((double) k / Math.max(1, ws.size)) * 1.1);
+            guess = grown > guess ? grown : kthDistance(q, k, ws);
+            loadQuery(q, ws);
+        }
+        if (ws.scratch.length < ws.size) ws.scratch = new double[Math.max(ws.size, 2 * ws.scratch.length)];
+        System.arraycopy(ws.dist, 0, ws.scratch, 0, ws.size);
+        double kth = kthSmallest(ws.scratch, ws.size, k);
+        ws.lastKth = kth;
+        double r = factor == 1 ? kth : kth * factor;
+        if (Double.isNaN(r)) r = Double.POSITIVE_INFINITY;
+        if (r <= guess) {
+            int m = 0;
+            for (int e = 0; e < ws.size; e++) {
+                if (ws.dist[e] <= r) {
+                    ws.dist[m] = ws.dist[e];
+                    ws.idx[m] = ws.idx[e];
+                    m++;
+                }
+            }
+            ws.size = m;
+        } else {
+            ws.size = 0;
+            collect(0, r, ws);
+        }
+        sortPairs(ws.dist, ws.idx, 0, ws.size - 1);
+        return r;
+    }
+
+    /** The k-th smallest (1-based) of {@code a[0..n)}; reorders {@code a}. */
+    static double kthSmallest(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int target = k - 1;
+        while (hi > lo) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return a[target];
+            }
+        }
+        return a[target];
+    }
+
+    /**
      * Collects every eligible observation within distance {@code r} (inclusive) of point q into
      * {@code ws.idx/ws.dist} (positions 0 .. ws.size), sorted by distance then index.
      */
@@ -288,7 +378,7 @@ final class KdTree {
         if (left[node] < 0) {
             for (int p = lo[node]; p < hi[node]; p++) {
                 double d = pointDistance(p, ws);
-                if (d <= r) ws.add(perm[p], d);
+                if (d <= r && d != Double.POSITIVE_INFINITY) ws.add(perm[p], d);
             }
             return;
         }
@@ -296,8 +386,58 @@ final class KdTree {
         collect(right[node], r, ws);
     }
 
-    /** Sorts parallel arrays by (dist, idx) ascending. */
+    /** Bits of a buffer position in a packed sort key (lists of up to 16.7 million entries). */
+    private static final int POSITION_BITS = 24;
+
+    /**
+     * Sorts parallel arrays {@code d[a..b], idx[a..b]} by (dist, idx) ascending. Distances are
+     * non-negative, so their IEEE bits order like the values: the high bits of each distance and the
+     * entry's buffer position are packed into one long and sorted with {@link Arrays#sort(long[])};
+     * the few entries whose distances agree in the kept bits (relative difference below about 4e-9)
+     * are then put in exact (dist, idx) order by an insertion pass over the nearly sorted result.
+     */
     static void sortPairs(double[] d, int[] idx, int a, int b) {
+        int m = b - a + 1;
+        if (m < 2) return;
+        if (m < 24 || m >= (1 << POSITION_BITS)) {
+            insertionOrQuick(d, idx, a, b);
+            return;
+        }
+        long[] keys = new long[m];
+        for (int k = 0; k < m; k++) {
+            keys[k] = ((Double.doubleToRawLongBits(d[a + k]) >>> POSITION_BITS) << POSITION_BITS) | k;
+        }
+        Arrays.sort(keys);
+        double[] sd = new double[m];
+        int[] si = new int[m];
+        int mask = (1 << POSITION_BITS) - 1;
+        for (int k = 0; k < m; k++) {
+            int pos = (int) (keys[k] & mask);
+            sd[k] = d[a + pos];
+            si[k] = idx[a + pos];
+        }
+        System.arraycopy(sd, 0, d, a, m);
+        System.arraycopy(si, 0, idx, a, m);
+        insertion(d, idx, a, b);
+    }
+
+    private static void insertion(double[] d, int[] idx, int a, int b) {
+        for (int i = a + 1; i <= b; i++) {
+            double vd = d[i];
+            int vi = idx[i];
+            int j = i - 1;
+            while (j >= a && less(vd, vi, d[j], idx[j])) {
+                d[j + 1] = d[j];
+                idx[j + 1] = idx[j];
+                j--;
+            }
+            d[j + 1] = vd;
+            idx[j + 1] = vi;
+        }
+    }
+
+    /** Quicksort on (dist, idx) with an insertion sort for short ranges. */
+    private static void insertionOrQuick(double[] d, int[] idx, int a, int b) {
         while (b - a > 16) {
             int m = (a + b) >>> 1;
             double pd = d[m];
@@ -319,25 +459,14 @@ final class KdTree {
                 }
             }
             if (j - a < b - i) {
-                sortPairs(d, idx, a, j);
+                insertionOrQuick(d, idx, a, j);
                 a = i;
             } else {
-                sortPairs(d, idx, i, b);
+                insertionOrQuick(d, idx, i, b);
                 b = j;
             }
         }
-        for (int i = a + 1; i <= b; i++) {
-            double vd = d[i];
-            int vi = idx[i];
-            int j = i - 1;
-            while (j >= a && less(vd, vi, d[j], idx[j])) {
-                d[j + 1] = d[j];
-                idx[j + 1] = idx[j];
-                j--;
-            }
-            d[j + 1] = vd;
-            idx[j + 1] = vi;
-        }
+        insertion(d, idx, a, b);
     }
 
     private static boolean less(double d1, int i1, double d2, int i2) {

@@ -233,6 +233,7 @@ final class LocalRegression {
         final double[] rowSs;     // sum_j S_ij^2
         final double[] bandwidth; // h_i
         final int[] used;         // observations with positive weight
+        final boolean[] singular; // local design singular at this point
         int firstSingular = -1;
 
         Fit(int n, int p) {
@@ -243,23 +244,27 @@ final class LocalRegression {
             rowSs = new double[n];
             bandwidth = new double[n];
             used = new int[n];
+            singular = new boolean[n];
         }
     }
 
-    /** The full fit at one bandwidth; {@code fit.firstSingular >= 0} names a point whose local design is singular. */
+    /** The full fit at one bandwidth; {@code fit.singular} marks points whose local design is singular. */
     Fit fit(Bandwidth bw, Parallelism par) {
         int n = design.n;
         int p = design.p;
         Fit f = new Fit(n, p);
         int chunks = (n + Neighbours.CHUNK - 1) / Neighbours.CHUNK;
-        List<Integer> firsts = par.map(chunks, c -> {
+        par.map(chunks, c -> {
             Work ws = new Work();
             int from = c * Neighbours.CHUNK;
             int to = Math.min(n, from + Neighbours.CHUNK);
             for (int i = from; i < to; i++) {
                 boolean ok = accumulate(i, bw, false, true, ws, design.x, design.y) && cholesky(ws.a, p);
                 f.bandwidth[i] = ws.h;
-                if (!ok) return i;
+                if (!ok) {
+                    f.singular[i] = true;
+                    continue;
+                }
                 int off = i * p;
                 System.arraycopy(ws.b, 0, ws.beta, 0, p);
                 solve(ws.a, p, ws.beta);
@@ -306,11 +311,11 @@ final class LocalRegression {
                     f.ccDiag[off + r] = sum;
                 }
             }
-            return -1;
+            return null;
         });
-        for (int q : firsts) {
-            if (q >= 0) {
-                f.firstSingular = q;
+        for (int i = 0; i < n; i++) {
+            if (f.singular[i]) {
+                f.firstSingular = i;
                 break;
             }
         }

@@ -50,6 +50,17 @@ final class Locations {
         return new Locations(n, 3, s, t.clone(), true);
     }
 
+    /** The points reordered: new point r is old point {@code order[r]}. */
+    Locations permuted(int[] order) {
+        double[] ns = new double[s.length];
+        double[] nt = new double[n];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(s, order[r] * dims, ns, r * dims, dims);
+            nt[r] = t[order[r]];
+        }
+        return new Locations(n, dims, ns, nt, greatCircle);
+    }
+
     /** The same points with every time set to 0 (GWR: space only). */
     Locations withoutTime() {
         return new Locations(n, dims, s, new double[n], greatCircle);

@@ -14,8 +14,12 @@ import java.util.List;
  * Memory is O(total entries), never O(n^2) unless the kernel support covers everything.
  */
 final class Neighbours {
-    /** Upper limit of stored entries (12 bytes each), to fail with a message rather than run out of memory. */
-    static final long MAX_ENTRIES = 300_000_000L;
+    /**
+     * Upper limit of stored entries, to fail with a message rather than run out of memory: each entry
+     * takes 12 bytes in the lists and as much again while they are assembled, so at most a third of
+     * the maximum heap is allowed (and never more than 300 million entries).
+     */
+    static final long MAX_ENTRIES = Math.min(300_000_000L, Runtime.getRuntime().maxMemory() / 72);
     /** Regression points per parallel task; fixed, so results do not depend on the thread count. */
     static final int CHUNK = 256;
     /** Points sampled to estimate the size of the lists before building them. */
@@ -84,10 +88,11 @@ final class Neighbours {
         int n = tree.locations().n;
         int[] elig = eligibleCounts(tree);
         return build(tree, elig, par, (i, ws) -> {
-            double r = elig[i] <= k ? Double.POSITIVE_INFINITY : tree.kthDistance(i, k, ws) * factor;
-            if (Double.isNaN(r)) r = Double.POSITIVE_INFINITY;
-            tree.radius(i, r, ws);
-            return r;
+            if (elig[i] <= k) {
+                tree.radius(i, Double.POSITIVE_INFINITY, ws);
+                return Double.POSITIVE_INFINITY;
+            }
+            return tree.adaptive(i, k, factor, ws);
         }, k, factor, Double.NaN, "an adaptive bandwidth of " + k + " neighbours");
     }
 
@@ -104,7 +109,8 @@ final class Neighbours {
         if (entries > MAX_ENTRIES) {
             throw new EstimationException(EstimationException.Reason.OUT_OF_BOUNDS,
                     "neighbour lists for " + what + " would hold about " + entries + " entries (limit " + MAX_ENTRIES
-                            + "); lower bandwidth-max, use a compact kernel (bisquare) or search: expanding");
+                            + " for a " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower bandwidth-max, use an"
+                            + " adaptive bisquare kernel, search: expanding, or give the JVM more memory (JAVA_OPTS=-Xmx...)");
         }
     }
 
