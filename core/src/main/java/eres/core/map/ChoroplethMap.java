@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * A choropleth map as a self-contained SVG document: area polygons from GeoJSON filled by class,
  * optional context areas in grey (not classified), a title and a legend with the class bounds and
- * counts. Drawn in an Albers equal-area projection; no tiles, fonts or scripts are referenced, so the
+ * the number of drawn areas in each class. Drawn in an Albers equal-area projection; no tiles, fonts or scripts are referenced, so the
  * file renders offline.
  */
 public final class ChoroplethMap {
@@ -188,7 +188,13 @@ public final class ChoroplethMap {
                 svg.text(lx, y + 11, legendTitle, 11, "start", 0);
                 y += row;
             }
-            int[] counts = classification.counts();
+            // counts of the areas drawn (with common breaks across maps these differ from the classification's)
+            int[] counts = new int[k];
+            for (GeoJson.Feature f : areas) {
+                String id = f.property(idProperty);
+                Double v = id == null ? null : values.get(id);
+                if (v != null && !v.isNaN()) counts[classification.classOf(v)]++;
+            }
             for (int c = 0; c < k; c++) {
                 svg.rect(lx, y, 18, 11, fills.get(c), "#777777");
                 String label = (c == 0 ? "[" : "(") + Formats.fixed(classification.lowerBound(c), decimals) + ", "

@@ -159,7 +159,6 @@ final class KdTree {
         int[] idx = new int[256];
         double[] dist = new double[256];
         int size;
-        double[] scratch = new double[256];
         /** The last k-th neighbour distance found: the first radius tried for the next (nearby) point. */
         double lastKth = Double.NaN;
         final double[] q;
@@ -286,8 +285,8 @@ final class KdTree {
      * {@code factor * d_(k)} (inclusive). Requires at least k eligible observations. Instead of a
      * k-nearest-neighbour heap it collects the points within a guessed radius (the previous query's
      * {@code d_(k)}: callers visit points in a spatially coherent order), grows the radius until it
-     * holds k points and selects the k-th distance in linear time; the result is exact whatever the
-     * guess.
+     * holds k points, sorts them (the list is needed sorted anyway) and reads the k-th distance off;
+     * the result is exact whatever the guess.
      *
      * @return {@code factor * d_(k)}
      */
@@ -307,59 +306,22 @@ final class KdTree {
             guess = grown > guess ? grown : kthDistance(q, k, ws);
             loadQuery(q, ws);
         }
-        if (ws.scratch.length < ws.size) ws.scratch = new double[Math.max(ws.size, 2 * ws.scratch.length)];
-        System.arraycopy(ws.dist, 0, ws.scratch, 0, ws.size);
-        double kth = kthSmallest(ws.scratch, ws.size, k);
+        // sorting is needed for the list anyway: the k-th distance is then read off
+        sortPairs(ws.dist, ws.idx, 0, ws.size - 1);
+        double kth = ws.dist[k - 1];
         ws.lastKth = kth;
         double r = factor == 1 ? kth : kth * factor;
         if (Double.isNaN(r)) r = Double.POSITIVE_INFINITY;
         if (r <= guess) {
-            int m = 0;
-            for (int e = 0; e < ws.size; e++) {
-                if (ws.dist[e] <= r) {
-                    ws.dist[m] = ws.dist[e];
-                    ws.idx[m] = ws.idx[e];
-                    m++;
-                }
-            }
+            int m = k;
+            while (m < ws.size && ws.dist[m] <= r) m++;
             ws.size = m;
         } else {
             ws.size = 0;
             collect(0, r, ws);
+            sortPairs(ws.dist, ws.idx, 0, ws.size - 1);
         }
-        sortPairs(ws.dist, ws.idx, 0, ws.size - 1);
         return r;
-    }
-
-    /** The k-th smallest (1-based) of {@code a[0..n)}; reorders {@code a}. */
-    static double kthSmallest(double[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        int target = k - 1;
-        while (hi > lo) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return a[target];
-            }
-        }
-        return a[target];
     }
 
     /**

@@ -77,7 +77,7 @@ final class LocalRegression {
         return (double) k / nb.eligible[i] * nb.dist[s + len - 1];
     }
 
-    /** Per-thread workspace, allocated once per task. */
+    /** Per-thread workspace, allocated once per task (grown when a point has more neighbours). */
     private final class Work {
         final int p = design.p;
         final double[] a = new double[p * p];
@@ -86,15 +86,48 @@ final class LocalRegression {
         final double[] beta = new double[p];
         final double[] v = new double[p];
         final double[] inv = new double[p * p];
+        // the positive-weight neighbours of the current point, gathered column-wise
+        int[] j = new int[256];
         double[] w = new double[256];
+        double[] yv = new double[256];
+        double[][] xc = new double[p][256];
+        double[][] xw = new double[p][256];
         double h;
         double radius;
-        int count;
+        int m;
+
+        void ensure(int cap) {
+            if (cap <= j.length) return;
+            int c = Math.max(cap, 2 * j.length);
+            j = new int[c];
+            w = new double[c];
+            yv = new double[c];
+            xc = new double[p][c];
+            xw = new double[p][c];
+        }
+    }
+
+    /** Dot product of {@code a[0..m)} and {@code b[0..m)} with four accumulators (fixed order: deterministic). */
+    private static double dot(double[] a, double[] b, int m) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int q = 0;
+        for (; q + 3 < m; q += 4) {
+            s0 += a[q] * b[q];
+            s1 += a[q + 1] * b[q + 1];
+            s2 += a[q + 2] * b[q + 2];
+            s3 += a[q + 3] * b[q + 3];
+        }
+        for (; q < m; q++) s0 += a[q] * b[q];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
-     * Accumulates {@code X'WX} (and {@code X'W^2X} if {@code second}) and {@code X'Wy} at point i,
-     * leaving the weights in {@code ws.w}. Returns false if the bandwidth is 0.
+     * Gathers the positive-weight neighbours of point i (weights, rows, y) and forms {@code X'WX},
+     * {@code X'Wy} and, if {@code second}, {@code X'W^2X} (lower triangles) as dot products over the
+     * gathered columns. Returns false if the bandwidth is 0.
      */
     private boolean accumulate(int i, Bandwidth bw, boolean leaveOut, boolean second, Work ws, double[] x, double[] y) {
         int p = design.p;
@@ -103,38 +136,40 @@ final class LocalRegression {
         if (radius > nb.complete[i]) throw new IllegalStateException("neighbour lists do not cover radius " + radius + " at point " + i);
         ws.h = h;
         ws.radius = radius;
-        Arrays.fill(ws.a, 0);
-        Arrays.fill(ws.b, 0);
-        if (second) Arrays.fill(ws.a2, 0);
+        ws.m = 0;
+        if (!(h > 0)) return false;
         int s = nb.start[i];
         int e = nb.start[i + 1];
-        if (ws.w.length < e - s) ws.w = new double[Math.max(e - s, 2 * ws.w.length)];
-        ws.count = 0;
-        if (!(h > 0)) return false;
-        double[] a = ws.a;
-        double[] a2 = ws.a2;
-        double[] bv = ws.b;
+        ws.ensure(e - s);
+        int m = 0;
+        int[] js = ws.j;
+        double[] wv = ws.w;
+        double[] yv = ws.yv;
+        double[][] xc = ws.xc;
+        double[][] xw = ws.xw;
         for (int q = s; q < e; q++) {
             double d = nb.dist[q];
             if (d > radius) break;
             int j = nb.index[q];
+            if (leaveOut && j == i) continue;
             double wt = kernel.weight(d, h, radius);
-            if (leaveOut && j == i) wt = 0;
-            ws.w[q - s] = wt;
-            ws.count = q - s + 1;
             if (wt == 0) continue;
+            js[m] = j;
+            wv[m] = wt;
+            yv[m] = y[j];
             int off = j * p;
-            double yj = y[j];
             for (int r = 0; r < p; r++) {
-                double wx = wt * x[off + r];
-                bv[r] += wx * yj;
-                int row = r * p;
-                for (int c = 0; c <= r; c++) a[row + c] += wx * x[off + c];
-                if (second) {
-                    double wwx = wt * wx;
-                    for (int c = 0; c <= r; c++) a2[row + c] += wwx * x[off + c];
-                }
+                double xv = x[off + r];
+                xc[r][m] = xv;
+                xw[r][m] = wt * xv;
             }
+            m++;
+        }
+        ws.m = m;
+        for (int r = 0; r < p; r++) {
+            ws.b[r] = dot(xw[r], yv, m);
+            for (int c = 0; c <= r; c++) ws.a[r * p + c] = dot(xw[r], xc[c], m);
+            if (second) for (int c = 0; c <= r; c++) ws.a2[r * p + c] = dot(xw[r], xw[c], m);
         }
         return true;
     }
@@ -276,21 +311,15 @@ final class LocalRegression {
                 for (int k = 0; k < p; k++) ws.v[k] = design.x[off + k];
                 solve(ws.a, p, ws.v);
                 double ss = 0;
-                int used = 0;
-                int s = neighbourStart(i);
-                for (int q = 0; q < ws.count; q++) {
-                    double wt = ws.w[q];
-                    if (wt == 0) continue;
-                    used++;
-                    int j = nb.index[s + q];
+                for (int q = 0; q < ws.m; q++) {
                     double dot = 0;
-                    for (int k = 0; k < p; k++) dot += design.x[j * p + k] * ws.v[k];
-                    double sij = wt * dot;
+                    for (int k = 0; k < p; k++) dot += ws.xc[k][q] * ws.v[k];
+                    double sij = ws.w[q] * dot;
                     ss += sij * sij;
-                    if (j == i) f.sii[i] = sij;
+                    if (ws.j[q] == i) f.sii[i] = sij;
                 }
                 f.rowSs[i] = ss;
-                f.used[i] = used;
+                f.used[i] = ws.m;
                 // (X'WX)^-1 explicitly, then diag(Ainv A2 Ainv)
                 for (int col = 0; col < p; col++) {
                     Arrays.fill(ws.b, 0);
@@ -320,10 +349,6 @@ final class LocalRegression {
             }
         }
         return f;
-    }
-
-    private int neighbourStart(int i) {
-        return nb.start[i];
     }
 
     /**
