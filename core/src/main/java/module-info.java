@@ -21,6 +21,7 @@ module eres.core {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
     requires com.google.guice;
+    requires org.locationtech.jts;
 
     exports eres.core.linalg;
     exports eres.core.stats;
@@ -30,6 +31,7 @@ module eres.core {
     exports eres.core.geo;
     exports eres.core.svg;
     exports eres.core.spatial;
+    exports eres.core.index;
     exports eres.core.map;
 
     exports eres.core.chain to eres.app;
@@ -41,6 +43,7 @@ module eres.core {
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;
     opens eres.core.report to com.fasterxml.jackson.databind;
+    opens eres.core.index to com.fasterxml.jackson.databind;
     opens eres.core.plugin to com.google.guice;
     opens eres.core.exec to com.google.guice;
 }

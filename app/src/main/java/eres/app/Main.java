@@ -2,6 +2,7 @@ package eres.app;
 
 import eres.app.cli.DescribeCommand;
 import eres.app.cli.PluginsCommand;
+import eres.app.cli.RerunCommand;
 import eres.app.cli.RunCommand;
 import eres.app.cli.VersionProvider;
 import eres.spi.EresException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Regional economic-resilience econometrics: run analysis chains with plugin estimators.",
-        subcommands = {RunCommand.class, PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RerunCommand.class, PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static {
         // Guice's generated fast classes live in an unnamed module and cannot reach classes of named
@@ -30,7 +31,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line with the given output and error writers ({@code null}: standard streams). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) cl.setOut(out);
+        if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof EresException) {
                 cmd.getErr().println("eres: error: " + ex.getMessage());

@@ -33,7 +33,9 @@ public interface StepContext {
 
     /**
      * The spatial weights declared under the chain's {@code weights:} block, restricted and ordered
-     * to the entities of {@link #panel()}.
+     * to the entities of {@link #panel()}. When the declared weights are row-standardised and the step
+     * sees a subset of units (a {@code by:} group), the restricted matrix is row-standardised again;
+     * a unit left without neighbours is then a {@code DataException} naming it.
      *
      * @throws SpecException if no weights of that name are declared
      */

@@ -2,8 +2,7 @@ package eres.app.cli;
 
 import eres.app.wiring.Platform;
 import eres.core.chain.Chain;
-import eres.core.chain.ChainLoader;
-import eres.core.chain.Datasets;
+import eres.core.chain.ChainSource;
 import eres.core.chain.RunOptions;
 import eres.core.chain.RunResult;
 import eres.core.chain.StepOutcome;
@@ -48,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", split = ",", description = "report formats, overriding the chain's (e.g. markdown)")
     List<String> formats;
 
+    @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "abandon a step (one group run) after this long (default: 3600)")
+    Integer stepTimeout;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -59,19 +61,21 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1 || n > Limits.MAX_THREADS) throw new SpecException("--threads", "must be 1.." + Limits.MAX_THREADS + ", got " + n);
-        try (Platform p = new Platform(pluginOptions.pluginsDir(), n, true)) {
-            RunResult result;
-            RunOptions options;
-            if (chain == null) {
-                String text = builtinChain();
-                Chain c = ChainLoader.parse("study.yaml", text);
-                options = new RunOptions(outDir(c), seed, n, formats);
-                result = p.runner().run(c, Path.of("."), "builtin:study.yaml", Datasets.sha256(text.getBytes(StandardCharsets.UTF_8)), options);
-            } else {
-                Chain c = ChainLoader.load(chain);
-                options = new RunOptions(outDir(c), seed, n, formats);
-                result = p.runner().run(chain, options);
-            }
+        ChainSource src = chain == null
+                ? new ChainSource("study.yaml", builtinChain(), Path.of(".").toAbsolutePath(), "builtin:study.yaml")
+                : ChainSource.read(chain);
+        Chain c = src.parse();
+        long masterSeed = seed != null ? seed : c.seed() != null ? c.seed() : RunOptions.DEFAULT_SEED;
+        int timeout = stepTimeout != null ? stepTimeout : RunOptions.DEFAULT_STEP_TIMEOUT;
+        if (timeout < 1) throw new SpecException("--step-timeout", "must be at least 1 second, got " + timeout);
+        RunOptions options = new RunOptions(outDir(c), masterSeed, n, formats, timeout);
+        return execute(out, src, c, options, pluginOptions.pluginsDir(), formats);
+    }
+
+    /** Runs a parsed chain and writes its outputs; shared with {@code rerun}. */
+    static int execute(PrintWriter out, ChainSource src, Chain c, RunOptions options, Path pluginsDir, List<String> formats) {
+        try (Platform p = new Platform(pluginsDir, options.threads(), true, options.seed())) {
+            RunResult result = p.runner().run(c, src, options);
             RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats);
             summary(out, result, w);
             return result.anyFailed() ? 1 : 0;

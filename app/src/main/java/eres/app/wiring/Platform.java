@@ -29,9 +29,14 @@ public final class Platform implements AutoCloseable {
     }
 
     public Platform(Path pluginsDir, int threads, boolean progressOnTerminal) {
+        this(pluginsDir, threads, progressOnTerminal, eres.core.chain.RunOptions.DEFAULT_SEED);
+    }
+
+    /** @param seed the run's master seed, offered to extensions as {@code SeedSource} */
+    public Platform(Path pluginsDir, int threads, boolean progressOnTerminal, long seed) {
         this.parallelism = new PoolParallelism(threads);
         ProgressReporter progress = progressOnTerminal ? ConsoleProgress.forTerminal() : ProgressReporter.SILENT;
-        Injector services = Guice.createInjector(new EresModule(parallelism, progress));
+        Injector services = Guice.createInjector(new EresModule(parallelism, progress, seed));
         this.host = new PluginHost(pluginsDir, Version.get(), services, builtins());
         this.injector = services.createChildInjector(b -> b.bind(ExtensionRegistry.class).toInstance(host.registry()));
     }

@@ -3,7 +3,6 @@ package eres.core.chain;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import eres.core.io.DataSpec;
-import eres.spi.SpecException;
 import java.util.List;
 
 /**
@@ -21,12 +20,9 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("steps") List<StepSpec> steps,
                     @JsonProperty("report") ReportSpec report) {
     public Chain {
-        if (name == null || name.isBlank()) throw new SpecException("name", "is required");
-        if (data == null) throw new SpecException("data", "is required");
-        if (steps == null || steps.isEmpty()) throw new SpecException("steps", "must list at least one step");
         transforms = transforms == null ? List.of() : List.copyOf(transforms);
         weights = weights == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
-        steps = List.copyOf(steps);
+        steps = steps == null ? List.of() : List.copyOf(steps);
         if (report == null) report = new ReportSpec(null, null, null);
     }
 }

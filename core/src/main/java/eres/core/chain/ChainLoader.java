@@ -17,9 +17,6 @@ import eres.spi.EresException;
 import eres.spi.Limits;
 import eres.spi.SpecException;
 import eres.spi.Suggestions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,18 +55,7 @@ public final class ChainLoader {
 
     /** Loads and validates a chain file. */
     public static Chain load(Path file) {
-        String name = file.getFileName().toString();
-        byte[] bytes;
-        try {
-            if (!Files.isRegularFile(file)) throw new SpecException("chain", "no chain file at " + file);
-            if (Files.size(file) > Limits.MAX_CHAIN_BYTES) {
-                throw new SpecException("chain", name + " is larger than " + Limits.MAX_CHAIN_BYTES + " bytes, the limit");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SpecException("chain", "cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(name, new String(bytes, StandardCharsets.UTF_8));
+        return ChainSource.read(file).parse();
     }
 
     /** Parses chain text; {@code name} decides the syntax ({@code .json} = JSON, otherwise YAML). */
@@ -86,12 +72,18 @@ public final class ChainLoader {
             // snakeyaml reports some syntax problems (e.g. duplicate keys, alias limits) as runtime exceptions
             throw new SpecException("chain", name + ": " + firstLine(e.getMessage()));
         }
+        if (chain == null) throw new SpecException("chain", name + " is not a chain file (empty or null document)");
         validate(chain);
         return chain;
     }
 
     static void validate(Chain chain) {
         List<SpecException.Problem> problems = new ArrayList<>();
+        if (chain.name() == null || chain.name().isBlank()) problems.add(new SpecException.Problem("name", "is required"));
+        if (chain.data() == null) problems.add(new SpecException.Problem("data", "is required"));
+        if (chain.steps().isEmpty()) problems.add(new SpecException.Problem("steps", "must list at least one step"));
+        for (int i = 0; i < chain.steps().size(); i++) problems.addAll(chain.steps().get(i).problems(i));
+        if (!problems.isEmpty()) throw new SpecException(problems);
         List<String> ids = new ArrayList<>();
         for (StepSpec s : chain.steps()) {
             if (ids.contains(s.id())) problems.add(new SpecException.Problem("steps." + s.id(), "step id is used twice"));

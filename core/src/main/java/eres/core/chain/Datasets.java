@@ -4,6 +4,7 @@ import eres.core.geo.Provinces;
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;
+import eres.core.io.Reshape;
 import eres.core.plugin.ExtensionRegistry;
 import eres.spi.DataException;
 import eres.spi.DataReader;
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -44,9 +47,16 @@ public final class Datasets {
         String ext = spec.format() != null ? spec.format() : extension(file);
         DataReader<?> reader = registry.reader("data.format", ext);
         RawTable raw = read(reader, file, spec);
+        List<String> notes = new ArrayList<>();
+        if (spec.reshape() != null) {
+            Reshape.Result reshaped = Reshape.apply(raw, spec.reshape(), spec.entity(), spec.time());
+            raw = reshaped.table();
+            notes.addAll(reshaped.notes());
+        }
         PanelLoader.Loaded loaded = PanelLoader.load(raw, requireIds(spec));
+        notes.addAll(loaded.report().notes());
         return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), sha256(file), false,
-                file.getFileName().toString(), loaded.report().notes());
+                file.getFileName().toString(), notes);
     }
 
     private static <P> RawTable read(DataReader<P> reader, Path file, DataSpec spec) {
@@ -65,6 +75,7 @@ public final class Datasets {
         if (!spec.readerOptions().isEmpty()) {
             throw new SpecException("data", "unknown key(s) " + spec.readerOptions().keySet() + " for the embedded dataset");
         }
+        if (spec.reshape() != null) throw new SpecException("data.reshape", "applies to data files; the embedded dataset is already long");
         String text = Provinces.resource("panel_2008_2022.csv");
         RawTable raw = CsvReader.parse("panel_2008_2022.csv", text, ',');
         PanelLoader.Loaded loaded = PanelLoader.load(raw, spec.withDefaults("code", "year", "region"));

@@ -51,6 +51,18 @@ public final class ParameterBinder {
      * @param where prefix for messages, e.g. {@code step 'baseline'}
      */
     public static <P> P bind(String where, JsonNode with, Class<P> type) {
+        if (type.isRecord() && with != null && with.isObject()) {
+            // unknown keys first: a typo must not surface as "required parameter missing"
+            List<String> allowed = describe(type).stream().map(ParameterDoc::name).toList();
+            List<SpecException.Problem> unknown = new ArrayList<>();
+            with.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    unknown.add(new SpecException.Problem(where, "unknown parameter '" + k + "'" + eres.spi.Suggestions.hint(k, allowed)
+                            + "; parameters: " + String.join(", ", allowed)));
+                }
+            });
+            if (!unknown.isEmpty()) throw new SpecException(unknown);
+        }
         try {
             return MAPPER.treeToValue(with, type);
         } catch (JsonProcessingException e) {

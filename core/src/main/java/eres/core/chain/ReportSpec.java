@@ -11,13 +11,21 @@ import java.util.Map;
  *
  * @param formats report writer ids (default: markdown)
  * @param tables  tables combining several steps, one column per step (and group)
+ * @param options per writer id, the writer's options (bound to its parameter record), e.g.
+ *                {@code options: {docx: {font-size: 9}}}
  */
 public record ReportSpec(@JsonProperty("formats") List<String> formats,
                          @JsonProperty("title") String title,
-                         @JsonProperty("tables") List<CombinedTable> tables) {
+                         @JsonProperty("tables") List<CombinedTable> tables,
+                         @JsonProperty("options") Map<String, com.fasterxml.jackson.databind.JsonNode> options) {
     public ReportSpec {
         formats = formats == null ? List.of("markdown") : List.copyOf(formats);
         tables = tables == null ? List.of() : List.copyOf(tables);
+        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+    }
+
+    public ReportSpec(List<String> formats, String title, List<CombinedTable> tables) {
+        this(formats, title, tables, null);
     }
 
     /**

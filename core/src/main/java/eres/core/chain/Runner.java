@@ -22,6 +22,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Executes a chain: loads the data, applies the transforms, binds every step's parameters (all
@@ -47,9 +53,8 @@ public final class Runner {
 
     /** Loads and runs a chain file. */
     public RunResult run(Path chainFile, RunOptions options) {
-        Chain chain = ChainLoader.load(chainFile);
-        Path base = chainFile.toAbsolutePath().getParent();
-        return run(chain, base, chainFile.toString(), Datasets.sha256(chainFile), options);
+        ChainSource src = ChainSource.read(chainFile);
+        return run(src.parse(), src, options);
     }
 
     /** A bound step ready to run. */
@@ -57,7 +62,8 @@ public final class Runner {
     }
 
     @SuppressWarnings("unchecked")
-    public RunResult run(Chain chain, Path baseDir, String chainSource, String chainSha256, RunOptions options) {
+    public RunResult run(Chain chain, ChainSource source, RunOptions options) {
+        Path baseDir = source.baseDir();
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
 
@@ -90,7 +96,7 @@ public final class Runner {
         }
         Map<String, SpatialWeights> weights = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) {
-            weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities()));
+            weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities(), baseDir));
         }
 
         // 3. run
@@ -103,7 +109,7 @@ public final class Runner {
             Map<String, double[]> newColumns = new LinkedHashMap<>();
             boolean stop = false;
             if (s.by() == null || s.overall()) {
-                StepOutcome o = execute(b, null, panel, stepSeed, dataset, weights, overall);
+                StepOutcome o = execute(b, null, panel, stepSeed, dataset, weights, overall, timeout(s, options));
                 outcomes.add(o);
                 if (o.failed()) {
                     stop = !s.continueOnError();
@@ -116,7 +122,8 @@ public final class Runner {
                 for (Map.Entry<String, Panel> g : panel.split(s.by()).entrySet()) {
                     Map<String, StepResult> prev = new LinkedHashMap<>(overall);
                     prev.putAll(byGroup.getOrDefault(g.getKey(), Map.of()));
-                    StepOutcome o = execute(b, g.getKey(), g.getValue(), Seeds.derive(stepSeed, g.getKey()), dataset, weights, prev);
+                    StepOutcome o = execute(b, g.getKey(), g.getValue(), Seeds.derive(stepSeed, g.getKey()), dataset, weights, prev,
+                            timeout(s, options));
                     outcomes.add(o);
                     if (o.failed()) {
                         if (!s.continueOnError()) {
@@ -136,18 +143,33 @@ public final class Runner {
             }
             for (Map.Entry<String, double[]> c : newColumns.entrySet()) panel = panel.withColumn(c.getKey(), c.getValue());
         }
-        return new RunResult(chain, chainSource, chainSha256, dataset, panel, outcomes, seed, parallelism.threads(), started,
+        return new RunResult(chain, source, dataset, panel, outcomes, seed, parallelism.threads(), started,
                 Instant.now());
     }
 
+    private static int timeout(StepSpec s, RunOptions options) {
+        return s.timeout() != null ? s.timeout() : options.stepTimeoutSeconds();
+    }
+
+    /**
+     * Runs one step (one group) on its own daemon thread with a time limit, turning every failure
+     * into a failed outcome: user errors keep their message, plugin bugs are labelled as such, a step
+     * that does not finish in time is abandoned (interrupted) and reported.
+     */
     private StepOutcome execute(Bound b, String group, Panel panel, long seed, Dataset dataset,
-                                Map<String, SpatialWeights> weights, Map<String, StepResult> previous) {
+                                Map<String, SpatialWeights> weights, Map<String, StepResult> previous, int timeoutSeconds) {
         StepSpec s = b.spec();
         long t0 = System.nanoTime();
         StepContextImpl ctx = new StepContextImpl(s.id(), group, panel, seed, parallelism, progress, dataset.geography(),
                 weights, previous);
+        ExecutorService single = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "eres-step-" + s.id());
+            t.setDaemon(true);
+            return t;
+        });
+        Future<StepResult> future = single.submit(() -> b.step().run(b.parameters(), ctx));
         try {
-            StepResult r = b.step().run(b.parameters(), ctx);
+            StepResult r = future.get(timeoutSeconds, TimeUnit.SECONDS);
             if (r == null) throw new EresException("the extension returned no result");
             for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
                 if (c.getValue().length != panel.rows()) {
@@ -155,14 +177,32 @@ public final class Runner {
                             + panel.rows() + " rows");
                 }
             }
-            return new StepOutcome(s.id(), s.use(), s.title(), group, r, null, (System.nanoTime() - t0) / 1_000_000);
+            return new StepOutcome(s.id(), s.use(), s.title(), group, r, null, millis(t0));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new StepOutcome(s.id(), s.use(), s.title(), group, null, "timed out after " + timeoutSeconds
+                    + " s (set the step's timeout: or --step-timeout)", millis(t0));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new EresException("interrupted while running step '" + s.id() + "'", e);
+        } catch (ExecutionException e) {
+            return new StepOutcome(s.id(), s.use(), s.title(), group, null, describe(s, e.getCause()), millis(t0));
         } catch (EresException e) {
-            return new StepOutcome(s.id(), s.use(), s.title(), group, null, e.getMessage(), (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            String msg = "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
-            return new StepOutcome(s.id(), s.use(), s.title(), group, null, msg, (System.nanoTime() - t0) / 1_000_000);
+            return new StepOutcome(s.id(), s.use(), s.title(), group, null, e.getMessage(), millis(t0));
+        } finally {
+            single.shutdownNow();
         }
+    }
+
+    private static String describe(StepSpec s, Throwable e) {
+        if (e instanceof EresException ee) return ee.getMessage();
+        return "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** Scatters a result's new columns (aligned with {@code sub}) into full-panel arrays. */

@@ -1,5 +1,6 @@
 package eres.core.chain;
 
+import eres.core.spatial.Weights;
 import eres.spi.Parallelism;
 import eres.spi.ProgressReporter;
 import eres.spi.SpecException;
@@ -79,7 +80,7 @@ final class StepContextImpl implements StepContext {
             throw new SpecException("weights", "no spatial weights named '" + name + "'" + Suggestions.hint(name, weights.keySet())
                     + (weights.isEmpty() ? "; the chain declares none" : "; declared: " + String.join(", ", weights.keySet())));
         }
-        return w.restrictTo(panel.entities());
+        return Weights.restrict(w, panel.entities(), group == null ? null : "group " + group);
     }
 
     @Override

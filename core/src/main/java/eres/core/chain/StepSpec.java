@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param with    parameters, bound to the extension's parameter record
  * @param onError {@code stop} (default) or {@code continue}
  * @param needs   earlier steps this step depends on (checked: must exist and come earlier)
+ * @param timeout seconds after which the step (each group run) is abandoned as failed; default: the
+ *                run's {@code --step-timeout}
  */
 public record StepSpec(@JsonProperty("id") String id,
                        @JsonProperty("use") String use,
@@ -25,23 +27,36 @@ public record StepSpec(@JsonProperty("id") String id,
                        @JsonProperty("overall") Boolean overall,
                        @JsonProperty("with") JsonNode with,
                        @JsonProperty("on-error") String onError,
-                       @JsonProperty("needs") List<String> needs) {
+                       @JsonProperty("needs") List<String> needs,
+                       @JsonProperty("timeout") Integer timeout) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     public StepSpec {
-        if (id == null) throw new SpecException("id", "is required");
-        if (!ID.matcher(id).matches()) {
-            throw new SpecException("id", "'" + id + "' must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
-        }
-        if (use == null) throw new SpecException(id + ".use", "is required");
         if (with == null || with.isNull()) with = JsonNodeFactory.instance.objectNode();
-        if (!with.isObject()) throw new SpecException(id + ".with", "must be a map of parameters");
         if (onError == null) onError = "stop";
-        if (!onError.equals("stop") && !onError.equals("continue")) {
-            throw new SpecException(id + ".on-error", "must be 'stop' or 'continue', got '" + onError + "'");
-        }
         needs = needs == null ? List.of() : List.copyOf(needs);
         if (overall == null) overall = Boolean.FALSE;
+    }
+
+    /** Problems with this step's own fields (reported after unknown keys, which Jackson checks last). */
+    java.util.List<SpecException.Problem> problems(int index) {
+        java.util.List<SpecException.Problem> out = new java.util.ArrayList<>();
+        String where = "steps[" + index + "]";
+        if (id == null) {
+            out.add(new SpecException.Problem(where + ".id", "is required"));
+        } else if (!ID.matcher(id).matches()) {
+            out.add(new SpecException.Problem(where + ".id", "'" + id + "' must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"));
+        }
+        String name = id == null ? where : "steps." + id;
+        if (use == null) out.add(new SpecException.Problem(name + ".use", "is required"));
+        if (!with.isObject()) out.add(new SpecException.Problem(name + ".with", "must be a map of parameters"));
+        if (timeout != null && (timeout < 1 || timeout > 7 * 24 * 3600)) {
+            out.add(new SpecException.Problem(name + ".timeout", "must be 1.." + 7 * 24 * 3600 + " seconds, got " + timeout));
+        }
+        if (!onError.equals("stop") && !onError.equals("continue")) {
+            out.add(new SpecException.Problem(name + ".on-error", "must be 'stop' or 'continue', got '" + onError + "'"));
+        }
+        return out;
     }
 
     public boolean continueOnError() {

@@ -19,6 +19,10 @@ import java.util.Map;
  * @param variables numeric columns to load (all numeric columns when omitted)
  * @param missing   {@code error} (default) or {@code drop} (listwise over the variables, counted)
  * @param format    reader id when the extension is not enough
+ *
+ * <p>{@code reshape} (optional) turns a wide table (one column per year, the statistical-yearbook layout)
+ * or a long table of (entity, period, variable, value) rows into the panel layout before typing; see
+ * {@link Reshape}.
  */
 public final class DataSpec {
     private final String source;
@@ -29,6 +33,7 @@ public final class DataSpec {
     private final String missing;
     private final String format;
     private final Map<String, Object> readerOptions = new LinkedHashMap<>();
+    private Reshape.Spec reshape;
 
     public DataSpec(@JsonProperty("source") String source, @JsonProperty("entity") String entity,
                     @JsonProperty("time") String time, @JsonProperty("group") String group,
@@ -44,6 +49,17 @@ public final class DataSpec {
         if (!this.missing.equals("error") && !this.missing.equals("drop")) {
             throw new SpecException("data.missing", "must be 'error' or 'drop', got '" + missing + "'");
         }
+    }
+
+    /** {@code data.reshape}, validated when the chain is read. */
+    @JsonProperty("reshape")
+    void reshape(com.fasterxml.jackson.databind.JsonNode node) {
+        this.reshape = node == null || node.isNull() ? null : Reshape.parse(node);
+    }
+
+    /** The reshape to apply on load, or null. */
+    public Reshape.Spec reshape() {
+        return reshape;
     }
 
     /** Keys other than the engine's go to the reader (e.g. {@code sheet}, {@code delimiter}). */
@@ -94,6 +110,7 @@ public final class DataSpec {
         DataSpec d = new DataSpec(source, entity == null ? e : entity, time == null ? t : time, group == null ? g : group,
                 variables, missing, format);
         d.readerOptions.putAll(readerOptions);
+        d.reshape = reshape;
         return d;
     }
 }

@@ -50,10 +50,10 @@ public final class PanelLoader {
         Map<String, Integer> keyLine = new HashMap<>();
         for (int r = 0; r < n; r++) {
             String[] row = raw.rows().get(r);
-            String e = row[ie].strip();
+            String e = row[ie] == null ? "" : row[ie].strip(); // RawTable: null or empty = missing
             if (MISSING.contains(e)) throw new DataException(raw.locate(r) + ": " + spec.entity() + " is missing");
             entity[r] = e;
-            String t = row[it].strip();
+            String t = row[it] == null ? "" : row[it].strip();
             try {
                 double tv = Double.parseDouble(t);
                 if (tv != Math.rint(tv) || Math.abs(tv) > 1e9) throw new NumberFormatException();

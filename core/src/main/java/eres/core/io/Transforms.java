@@ -171,15 +171,16 @@ public final class Transforms {
         if (a.has("years")) {
             JsonNode y = a.node("years");
             Set<Integer> years = new LinkedHashSet<>();
-            if (y.isTextual() && y.asText().matches("\\s*-?\\d+\\s*:\\s*-?\\d+\\s*")) {
+            if (y.isTextual() && y.asText().matches("\\s*-?\\d{1,9}\\s*:\\s*-?\\d{1,9}\\s*")) {
                 String[] parts = y.asText().split(":");
                 int from = Integer.parseInt(parts[0].strip());
                 int to = Integer.parseInt(parts[1].strip());
                 if (to < from) throw new SpecException(path + ".years", "range " + y.asText() + " is empty");
-                for (int v = from; v <= to; v++) years.add(v);
+                // keep the periods present in the panel that fall in the range (no enumeration of huge ranges)
+                for (int v : p.times()) if (v >= from && v <= to) years.add(v);
             } else if (y.isArray()) {
                 for (JsonNode e : y) {
-                    if (!e.canConvertToInt()) throw new SpecException(path + ".years", "must be integers, got " + e);
+                    if (!e.isIntegralNumber() || !e.canConvertToInt()) throw new SpecException(path + ".years", "must be integers, got " + e);
                     years.add(e.asInt());
                 }
             } else {

@@ -2,6 +2,7 @@ package eres.core.plugin;
 
 import eres.spi.DataReader;
 import eres.spi.Extension;
+import eres.spi.ExtensionKind;
 import eres.spi.ReportWriter;
 import eres.spi.SpecException;
 import eres.spi.Step;
@@ -28,13 +29,43 @@ public final class ExtensionRegistry {
     }
 
     void add(ExtensionInfo info) {
-        ExtensionInfo prev = byId.get(info.id());
+        String key = key(info.kind(), info.id());
+        ExtensionInfo prev = byId.get(key);
         if (prev != null) {
             problems.add(new PluginProblem(info.pluginId(), null, "extension id '" + info.id() + "' of plugin '" + info.pluginId()
                     + "' is already provided by '" + prev.pluginId() + "'; the second one is ignored"));
             return;
         }
-        byId.put(info.id(), info);
+        byId.put(key, info);
+    }
+
+    /**
+     * Ids are unique within a namespace: chain steps (index, estimator and mechanism extensions share
+     * {@code use:}), readers and writers. A reader and a writer may share an id (the {@code csv} reader
+     * and the {@code csv} table writer).
+     */
+    private static String key(ExtensionKind kind, String id) {
+        String ns = switch (kind) {
+            case READER -> "reader";
+            case WRITER -> "writer";
+            default -> "step";
+        };
+        return ns + ":" + id;
+    }
+
+    /** The first extension with this id, looking at steps, then readers, then writers. */
+    private ExtensionInfo byAnyKind(String id) {
+        for (String ns : List.of("step:", "reader:", "writer:")) {
+            ExtensionInfo e = byId.get(ns + id);
+            if (e != null) return e;
+        }
+        return null;
+    }
+
+    private java.util.Set<String> ids() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (ExtensionInfo e : byId.values()) ids.add(e.id());
+        return ids;
     }
 
     void problem(PluginProblem p) {
@@ -61,7 +92,7 @@ public final class ExtensionRegistry {
     }
 
     public Optional<ExtensionInfo> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(byAnyKind(id));
     }
 
     /**
@@ -70,11 +101,11 @@ public final class ExtensionRegistry {
      * @throws SpecException naming the unknown id with a suggestion and the known ids
      */
     public ExtensionInfo require(String path, String id) {
-        ExtensionInfo e = byId.get(id);
+        ExtensionInfo e = byAnyKind(id);
         if (e == null) {
-            StringBuilder sb = new StringBuilder("unknown extension '" + id + "'" + Suggestions.hint(id, byId.keySet()));
+            StringBuilder sb = new StringBuilder("unknown extension '" + id + "'" + Suggestions.hint(id, ids()));
             for (PluginProblem p : problems) sb.append("; note: ").append(p.message());
-            sb.append("; available: ").append(String.join(", ", byId.keySet()));
+            sb.append("; available: ").append(String.join(", ", ids()));
             throw new SpecException(path, sb.toString());
         }
         return e;
@@ -82,7 +113,8 @@ public final class ExtensionRegistry {
 
     /** The step extension with this id. */
     public Step<?> step(String path, String id) {
-        ExtensionInfo e = require(path, id);
+        ExtensionInfo e = byId.get(key(ExtensionKind.ESTIMATOR, id));
+        if (e == null) e = require(path, id);
         if (!(e.extension() instanceof Step<?> s)) {
             throw new SpecException(path, "'" + id + "' is a " + e.kind().label() + ", not a chain step");
         }
@@ -92,7 +124,7 @@ public final class ExtensionRegistry {
     /** The reader for a format id or file extension. */
     public DataReader<?> reader(String path, String formatOrExtension) {
         String f = formatOrExtension.toLowerCase(Locale.ROOT);
-        ExtensionInfo byFormat = byId.get(f);
+        ExtensionInfo byFormat = byId.get(key(ExtensionKind.READER, f));
         if (byFormat != null && byFormat.extension() instanceof DataReader<?> r) return r;
         List<String> known = new ArrayList<>();
         for (ExtensionInfo e : byId.values()) {
@@ -108,7 +140,7 @@ public final class ExtensionRegistry {
     public ReportWriter<?> writer(String path, String id) {
         List<String> known = new ArrayList<>();
         for (ExtensionInfo e : byId.values()) if (e.extension() instanceof ReportWriter<?>) known.add(e.id());
-        ExtensionInfo e = byId.get(id);
+        ExtensionInfo e = byId.get(key(ExtensionKind.WRITER, id));
         if (e == null || !(e.extension() instanceof ReportWriter<?> w)) {
             throw new SpecException(path, "unknown report format '" + id + "'" + Suggestions.hint(id, known) + "; formats: "
                     + String.join(", ", known));

@@ -51,11 +51,14 @@ public final class RunWriter {
         List<String> formats = formatsOverride != null ? formatsOverride : run.chain().report().formats();
         List<ReportWriter<Object>> writers = new ArrayList<>();
         for (String f : formats) writers.add(cast(registry.writer("report.formats", f)));
+        Map<String, JsonNode> writerOptions = run.chain().report().options();
+        for (String id : writerOptions.keySet()) registry.writer("report.options", id); // an unknown writer id is an error
         try (OutputDirectory dir = new OutputDirectory(out)) {
             OutputSink sink = dir.sink();
             byte[] results = Json.mapper().writeValueAsBytes(resultsJson(run));
             sink.write("results.json", results);
             sink.write("run.json", Json.mapper().writeValueAsBytes(runJson(run, registry, formats)));
+            sink.writeString(run.source().savedName(), run.source().text());
             int figures = 0;
             int files = 0;
             int tables = 0;
@@ -83,7 +86,9 @@ public final class RunWriter {
             List<Table> combined = combinedTables(run);
             Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run));
             for (ReportWriter<Object> w : writers) {
-                Object options = ParameterBinder.bind("report." + w.id(), JsonNodeFactory.instance.objectNode(), w.parameterType());
+                JsonNode given = writerOptions.get(w.id());
+                Object options = ParameterBinder.bind("report.options." + w.id(),
+                        given == null || given.isNull() ? JsonNodeFactory.instance.objectNode() : given, w.parameterType());
                 w.write(report, options, sink);
             }
             dir.commit();
@@ -150,6 +155,8 @@ public final class RunWriter {
         chain.put("name", run.chain().name());
         chain.put("file", run.chainSource());
         chain.put("sha256", run.chainSha256());
+        chain.put("baseDir", run.source().baseDir().toAbsolutePath().toString());
+        chain.put("saved", run.source().savedName());
         root.put("chain", chain);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", run.dataset().source());

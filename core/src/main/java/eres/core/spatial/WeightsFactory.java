@@ -1,72 +1,391 @@
 package eres.core.spatial;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eres.core.io.CsvReader;
 import eres.spi.DataException;
 import eres.spi.SpecException;
 import eres.spi.Suggestions;
 import eres.spi.data.Geography;
 import eres.spi.data.Location;
+import eres.spi.data.RawTable;
 import eres.spi.data.SpatialWeights;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Builds the spatial weights a chain declares under {@code weights:}, e.g.
  *
  * <pre>
  * weights:
- *   wg: {type: inverse-distance, power: 2, standardize: row}   # W^G of the study: 1/d^2 between capitals
+ *   wg:    {type: inverse-distance, power: 2}                # W^G of the study: 1/d^2 between capitals
+ *   knn5:  {type: knn, k: 5}
+ *   band:  {type: distance-band, threshold: 800}             # km
+ *   queen: {type: contiguity, rule: queen, links: [[46, 44]]} # Hainan linked to Guangdong by choice
+ *   file:  {type: matrix, file: w.csv}                       # square CSV, path relative to the chain file
+ *   edges: {type: edges, file: edges.csv, symmetric: true}   # from,to[,weight]
  * </pre>
  *
- * Distances are great-circle kilometres between the entities' locations (the capitals for the
- * bundled provinces).
+ * Distances are great-circle kilometres ({@link GreatCircle}) between the entities' locations (the
+ * capitals for the bundled provinces); contiguity comes from the geography's boundary polygons
+ * ({@link Contiguity}). Every type takes {@code standardize: row} (default) or {@code none}; row
+ * standardisation fails naming the units without neighbours (islands).
  */
 public final class WeightsFactory {
-    private static final List<String> TYPES = List.of("inverse-distance");
+    private static final List<String> TYPES = List.of("inverse-distance", "knn", "distance-band", "contiguity", "matrix", "edges");
 
     private WeightsFactory() {
     }
 
+    /** As {@link #build(String, JsonNode, Geography, List, Path)} with file paths relative to the working directory. */
+    public static SpatialWeights build(String name, JsonNode spec, Geography geography, List<String> entities) {
+        return build(name, spec, geography, entities, Path.of("."));
+    }
+
     /**
      * @param entities the units, in panel order
+     * @param baseDir  directory that relative {@code file:} paths are resolved against (the chain file's)
      */
-    public static SpatialWeights build(String name, JsonNode spec, Geography geography, List<String> entities) {
+    public static SpatialWeights build(String name, JsonNode spec, Geography geography, List<String> entities, Path baseDir) {
         String path = "weights." + name;
         if (spec == null || !spec.isObject()) throw new SpecException(path, "must be a map with a 'type'");
         String type = spec.path("type").asText(null);
         if (type == null) throw new SpecException(path + ".type", "is required; types: " + TYPES);
-        return switch (type) {
+        SpatialWeights raw = switch (type) {
             case "inverse-distance" -> inverseDistance(path, spec, geography, entities);
+            case "knn" -> knn(path, spec, geography, entities);
+            case "distance-band" -> distanceBand(path, spec, geography, entities);
+            case "contiguity" -> contiguity(path, spec, geography, entities);
+            case "matrix" -> matrix(path, spec, entities, baseDir);
+            case "edges" -> edges(path, spec, entities, baseDir);
             default -> throw new SpecException(path + ".type", "unknown weights type '" + type + "'" + Suggestions.hint(type, TYPES)
                     + "; types: " + TYPES);
         };
+        return standardize(path, spec, raw);
     }
 
-    /** {@code w_ij = d_ij^-p} (i != j), optionally row-standardised. */
+    private static SpatialWeights standardize(String path, JsonNode spec, SpatialWeights w) {
+        String std = spec.has("standardize") ? spec.get("standardize").asText() : "row";
+        if (!std.equals("row") && !std.equals("none")) {
+            throw new SpecException(path + ".standardize", "must be 'row' or 'none', got '" + std + "'");
+        }
+        if (std.equals("none")) return w;
+        List<String> islands = w.islands();
+        if (!islands.isEmpty()) {
+            throw new DataException(path + " (" + w.description() + "): " + islands.size() + " unit(s) without a neighbour cannot be"
+                    + " row-standardised: " + String.join(", ", islands.subList(0, Math.min(10, islands.size())))
+                    + (islands.size() > 10 ? ", ..." : "") + " (add links, use another type, or standardize: none)");
+        }
+        return w.rowStandardize();
+    }
+
+    /** {@code w_ij = d_ij^-p} (i != j), optionally only for {@code d_ij <= cutoff}. */
     static SpatialWeights inverseDistance(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "power", "standardize"));
+        allowKeys(path, spec, Set.of("type", "power", "cutoff", "standardize"));
         double power = spec.has("power") ? number(path + ".power", spec.get("power")) : 1.0;
         if (!(power > 0) || power > 10) throw new SpecException(path + ".power", "must be in (0, 10], got " + power);
-        String std = spec.has("standardize") ? spec.get("standardize").asText() : "row";
-        if (!std.equals("row") && !std.equals("none")) throw new SpecException(path + ".standardize", "must be 'row' or 'none'");
+        double cutoff = spec.has("cutoff") ? number(path + ".cutoff", spec.get("cutoff")) : Double.POSITIVE_INFINITY;
+        if (!(cutoff > 0)) throw new SpecException(path + ".cutoff", "must be a positive distance in km, got " + cutoff);
         int n = entities.size();
         Location[] loc = locations(path, geography, entities);
-        double[][] w = new double[n][n];
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
         for (int i = 0; i < n; i++) {
+            int[] c = new int[n];
+            double[] v = new double[n];
+            int m = 0;
             for (int j = 0; j < n; j++) {
                 if (i == j) continue;
-                double d = GreatCircle.km(loc[i], loc[j]);
-                if (!(d > 0)) {
-                    throw new DataException(path + ": units '" + entities.get(i) + "' and '" + entities.get(j) + "' share a location");
+                double d = distance(path, entities, loc, i, j);
+                if (d <= cutoff) {
+                    c[m] = j;
+                    v[m++] = Math.pow(d, -power);
                 }
-                w[i][j] = Math.pow(d, -power);
+            }
+            cols[i] = Arrays.copyOf(c, m);
+            vals[i] = Arrays.copyOf(v, m);
+        }
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": inverse great-circle distance ^ " + fmt(power)
+                + (Double.isInfinite(cutoff) ? "" : " within " + fmt(cutoff) + " km"));
+    }
+
+    /** Binary weights to the k nearest units (ties broken by panel order); generally not symmetric. */
+    static SpatialWeights knn(String path, JsonNode spec, Geography geography, List<String> entities) {
+        allowKeys(path, spec, Set.of("type", "k", "standardize"));
+        if (!spec.has("k")) throw new SpecException(path + ".k", "is required (number of neighbours)");
+        double kk = number(path + ".k", spec.get("k"));
+        int n = entities.size();
+        if (kk != Math.rint(kk) || kk < 1 || kk > n - 1) {
+            throw new SpecException(path + ".k", "must be an integer in [1, " + (n - 1) + "], got " + spec.get("k"));
+        }
+        int k = (int) kk;
+        Location[] loc = locations(path, geography, entities);
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
+        double[] d = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                d[j] = i == j ? Double.POSITIVE_INFINITY : distance(path, entities, loc, i, j);
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(d[a], d[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            cols[i] = new int[k];
+            vals[i] = new double[k];
+            for (int q = 0; q < k; q++) {
+                cols[i][q] = order[q];
+                vals[i][q] = 1.0;
             }
         }
-        SpatialWeights sw = SpatialWeights.fromDense(entities, w, false,
-                name(path) + ": inverse great-circle distance ^ " + power);
-        return std.equals("row") ? sw.rowStandardize() : sw;
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": " + k + " nearest neighbours (great-circle)");
+    }
+
+    /** Binary weights {@code w_ij = 1} for {@code 0 < d_ij <= threshold} km. */
+    static SpatialWeights distanceBand(String path, JsonNode spec, Geography geography, List<String> entities) {
+        allowKeys(path, spec, Set.of("type", "threshold", "standardize"));
+        if (!spec.has("threshold")) throw new SpecException(path + ".threshold", "is required (km)");
+        double t = number(path + ".threshold", spec.get("threshold"));
+        if (!(t > 0)) throw new SpecException(path + ".threshold", "must be a positive distance in km, got " + t);
+        int n = entities.size();
+        Location[] loc = locations(path, geography, entities);
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int[] c = new int[n];
+            int m = 0;
+            for (int j = 0; j < n; j++) if (i != j && distance(path, entities, loc, i, j) <= t) c[m++] = j;
+            cols[i] = Arrays.copyOf(c, m);
+            vals[i] = new double[m];
+            Arrays.fill(vals[i], 1.0);
+        }
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": distance band " + fmt(t) + " km (binary)");
+    }
+
+    /** Queen or rook contiguity from the geography's boundary polygons, plus explicit extra links. */
+    static SpatialWeights contiguity(String path, JsonNode spec, Geography geography, List<String> entities) {
+        allowKeys(path, spec, Set.of("type", "rule", "snap", "links", "standardize"));
+        String r = spec.has("rule") ? spec.get("rule").asText() : "queen";
+        Contiguity.Rule rule = switch (r) {
+            case "queen" -> Contiguity.Rule.QUEEN;
+            case "rook" -> Contiguity.Rule.ROOK;
+            default -> throw new SpecException(path + ".rule", "must be 'queen' or 'rook', got '" + r + "'");
+        };
+        double snap = spec.has("snap") ? number(path + ".snap", spec.get("snap")) : 0.0;
+        if (!(snap >= 0) || snap > 1) throw new SpecException(path + ".snap", "must be in [0, 1] coordinate units (degrees), got " + snap);
+        String geo = geography.boundaries().orElseThrow(() -> new DataException(path + ": the data has no boundary polygons"
+                + " (geography: " + geography.description() + "); use distance-based weights or a matrix/edges file"));
+        Map<String, Geometry> shapes = Contiguity.polygons(geo, geography.idProperty() == null ? "id" : geography.idProperty());
+        for (String e : entities) {
+            if (!shapes.containsKey(e)) throw new DataException(path + ": no boundary polygon for unit '" + e + "'");
+        }
+        int[][] nb = Contiguity.neighbours(entities, shapes, rule, snap);
+        int n = entities.size();
+        List<Set<Integer>> sets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Set<Integer> s = new LinkedHashSet<>();
+            for (int j : nb[i]) s.add(j);
+            sets.add(s);
+        }
+        int added = 0;
+        if (spec.has("links")) {
+            JsonNode links = spec.get("links");
+            if (!links.isArray()) throw new SpecException(path + ".links", "must be a list of [unit, unit] pairs");
+            Map<String, Integer> pos = index(entities);
+            for (JsonNode l : links) {
+                if (!l.isArray() || l.size() != 2) throw new SpecException(path + ".links", "each link must be a pair [unit, unit], got " + l);
+                Integer a = pos.get(l.get(0).asText());
+                Integer b = pos.get(l.get(1).asText());
+                if (a == null || b == null) {
+                    String bad = a == null ? l.get(0).asText() : l.get(1).asText();
+                    throw new SpecException(path + ".links", "unknown unit '" + bad + "'" + Suggestions.hint(bad, entities));
+                }
+                if (a.equals(b)) throw new SpecException(path + ".links", "a unit cannot be linked to itself: " + l);
+                if (sets.get(a).add(b)) added++;
+                sets.get(b).add(a);
+            }
+        }
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
+        for (int i = 0; i < n; i++) {
+            cols[i] = sets.get(i).stream().mapToInt(Integer::intValue).toArray();
+            vals[i] = new double[cols[i].length];
+            Arrays.fill(vals[i], 1.0);
+        }
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": " + r + " contiguity"
+                + (snap > 0 ? " (snap " + fmt(snap) + ")" : "") + (added > 0 ? " + " + added + " explicit link(s)" : ""));
+    }
+
+    /**
+     * A square matrix from a CSV file: header {@code id,<id_1>,...,<id_m>}, then one row per unit
+     * starting with its id. Units of the file that are not in the panel are dropped; every panel unit
+     * must be present.
+     */
+    static SpatialWeights matrix(String path, JsonNode spec, List<String> entities, Path baseDir) {
+        allowKeys(path, spec, Set.of("type", "file", "standardize"));
+        Path file = file(path, spec, baseDir);
+        RawTable t = read(path, file);
+        List<String> colIds = t.columns().subList(1, t.columns().size());
+        Map<String, Integer> colPos = new HashMap<>();
+        for (int j = 0; j < colIds.size(); j++) {
+            if (colPos.put(colIds.get(j).strip(), j) != null) throw new DataException(file.getFileName() + ": column '" + colIds.get(j) + "' appears twice");
+        }
+        Map<String, Integer> rowPos = new HashMap<>();
+        for (int r = 0; r < t.rows().size(); r++) {
+            String id = cell(t.rows().get(r), 0);
+            if (rowPos.put(id, r) != null) throw new DataException(t.locate(r) + ": unit '" + id + "' has a second row");
+        }
+        int n = entities.size();
+        int[] colOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            String e = entities.get(i);
+            if (!rowPos.containsKey(e)) throw new DataException(file.getFileName() + ": no row for unit '" + e + "'" + Suggestions.hint(e, rowPos.keySet()));
+            Integer c = colPos.get(e);
+            if (c == null) throw new DataException(file.getFileName() + ": no column for unit '" + e + "'" + Suggestions.hint(e, colPos.keySet()));
+            colOf[i] = c + 1;
+        }
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int r = rowPos.get(entities.get(i));
+            String[] row = t.rows().get(r);
+            int[] c = new int[n];
+            double[] v = new double[n];
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                double x = value(t, r, row, colOf[j], t.columns().get(colOf[j]));
+                if (i == j) {
+                    if (x != 0) throw new DataException(t.locate(r) + ": diagonal weight of unit '" + entities.get(i) + "' must be 0, got " + x);
+                    continue;
+                }
+                if (x != 0) {
+                    c[m] = j;
+                    v[m++] = x;
+                }
+            }
+            cols[i] = Arrays.copyOf(c, m);
+            vals[i] = Arrays.copyOf(v, m);
+        }
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": matrix from " + file.getFileName());
+    }
+
+    /**
+     * An edge list from a CSV file with columns {@code from}, {@code to} and optionally {@code weight}
+     * (default 1); {@code symmetric: true} adds each edge in both directions. Edges touching units
+     * that are not in the panel are dropped.
+     */
+    static SpatialWeights edges(String path, JsonNode spec, List<String> entities, Path baseDir) {
+        allowKeys(path, spec, Set.of("type", "file", "from", "to", "weight", "symmetric", "standardize"));
+        Path file = file(path, spec, baseDir);
+        String from = spec.has("from") ? spec.get("from").asText() : "from";
+        String to = spec.has("to") ? spec.get("to").asText() : "to";
+        String weight = spec.has("weight") ? spec.get("weight").asText() : "weight";
+        boolean symmetric = spec.has("symmetric") && bool(path + ".symmetric", spec.get("symmetric"));
+        RawTable t = read(path, file);
+        int cf = column(path + ".from", t, from, true);
+        int ct = column(path + ".to", t, to, true);
+        int cw = column(path + ".weight", t, weight, spec.has("weight"));
+        Map<String, Integer> pos = index(entities);
+        int n = entities.size();
+        List<Map<Integer, Double>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) rows.add(new java.util.TreeMap<>());
+        for (int r = 0; r < t.rows().size(); r++) {
+            String[] row = t.rows().get(r);
+            Integer a = pos.get(cell(row, cf));
+            Integer b = pos.get(cell(row, ct));
+            if (a == null || b == null) continue;
+            double w = cw < 0 ? 1.0 : value(t, r, row, cw, weight);
+            if (a.equals(b)) {
+                if (w != 0) throw new DataException(t.locate(r) + ": self-link of unit '" + entities.get(a) + "' (the diagonal must be 0)");
+                continue;
+            }
+            put(t, r, entities, rows, a, b, w);
+            if (symmetric) put(t, r, entities, rows, b, a, w);
+        }
+        int[][] cols = new int[n][];
+        double[][] vals = new double[n][];
+        for (int i = 0; i < n; i++) {
+            cols[i] = rows.get(i).keySet().stream().mapToInt(Integer::intValue).toArray();
+            vals[i] = rows.get(i).values().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": edges from " + file.getFileName() + (symmetric ? " (symmetric)" : ""));
+    }
+
+    private static void put(RawTable t, int r, List<String> entities, List<Map<Integer, Double>> rows, int a, int b, double w) {
+        Double old = rows.get(a).put(b, w);
+        if (old != null && old != w) {
+            throw new DataException(t.locate(r) + ": edge (" + entities.get(a) + ", " + entities.get(b) + ") is given twice with weights "
+                    + old + " and " + w);
+        }
+    }
+
+    private static Path file(String path, JsonNode spec, Path baseDir) {
+        if (!spec.has("file") || !spec.get("file").isTextual()) throw new SpecException(path + ".file", "is required (a CSV file)");
+        Path p = Path.of(spec.get("file").asText());
+        Path f = p.isAbsolute() ? p : (baseDir == null ? p : baseDir.resolve(p));
+        if (!Files.isRegularFile(f)) throw new SpecException(path + ".file", "no file at " + f);
+        return f;
+    }
+
+    private static RawTable read(String path, Path f) {
+        try {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            RawTable t = CsvReader.parse(f.getFileName().toString(), text, ',');
+            if (t.columns().size() < 2) throw new DataException(f.getFileName() + ": needs at least two columns");
+            return t;
+        } catch (IOException e) {
+            throw new DataException(path + ": cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int column(String path, RawTable t, String name, boolean required) {
+        for (int j = 0; j < t.columns().size(); j++) if (t.columns().get(j).strip().equals(name)) return j;
+        if (required) {
+            throw new SpecException(path, t.source() + " has no column '" + name + "'" + Suggestions.hint(name, t.columns())
+                    + "; columns: " + t.columns());
+        }
+        return -1;
+    }
+
+    private static String cell(String[] row, int j) {
+        return j < row.length && row[j] != null ? row[j].strip() : "";
+    }
+
+    private static double value(RawTable t, int r, String[] row, int j, String col) {
+        String s = cell(row, j);
+        double x;
+        try {
+            x = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new DataException(t.locate(r) + ": weight in column '" + col + "' is not a number: '" + s + "'");
+        }
+        if (!Double.isFinite(x) || x < 0) throw new DataException(t.locate(r) + ": weight in column '" + col + "' must be finite and >= 0, got " + s);
+        return x;
+    }
+
+    private static double distance(String path, List<String> entities, Location[] loc, int i, int j) {
+        double d = GreatCircle.km(loc[i], loc[j]);
+        if (!(d > 0)) throw new DataException(path + ": units '" + entities.get(i) + "' and '" + entities.get(j) + "' share a location");
+        return d;
+    }
+
+    private static Map<String, Integer> index(List<String> entities) {
+        Map<String, Integer> pos = new HashMap<>();
+        for (int i = 0; i < entities.size(); i++) pos.put(entities.get(i), i);
+        return pos;
     }
 
     static Location[] locations(String path, Geography geography, List<String> entities) {
@@ -83,7 +402,7 @@ public final class WeightsFactory {
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.fields(); it.hasNext(); ) {
             String k = it.next().getKey();
             if (!allowed.contains(k)) {
-                throw new SpecException(path, "unknown key '" + k + "'" + Suggestions.hint(k, allowed) + "; allowed: " + allowed);
+                throw new SpecException(path, "unknown key '" + k + "'" + Suggestions.hint(k, allowed) + "; allowed: " + new java.util.TreeSet<>(allowed));
             }
         }
     }
@@ -91,6 +410,15 @@ public final class WeightsFactory {
     static double number(String path, JsonNode n) {
         if (!n.isNumber()) throw new SpecException(path, "must be a number, got " + n);
         return n.asDouble();
+    }
+
+    static boolean bool(String path, JsonNode n) {
+        if (!n.isBoolean()) throw new SpecException(path, "must be true or false, got " + n);
+        return n.asBoolean();
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%s", x);
     }
 
     private static String name(String path) {

@@ -1,6 +1,7 @@
 package eres.core.testing;
 
 import eres.core.exec.PoolParallelism;
+import eres.core.spatial.Weights;
 import eres.spi.Parallelism;
 import eres.spi.ProgressReporter;
 import eres.spi.SpecException;
@@ -92,7 +93,7 @@ public final class TestContext implements StepContext {
     public SpatialWeights weights(String name) {
         SpatialWeights w = weights.get(name);
         if (w == null) throw new SpecException("weights", "no weights " + name);
-        return w.restrictTo(panel.entities());
+        return Weights.restrict(w, panel.entities(), group == null ? null : "group " + group);
     }
 
     @Override

@@ -4,7 +4,7 @@ package eres.spi.data;
 public record Location(double lat, double lon) {
     public Location {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-            throw new IllegalArgumentException("coordinates out of range: lat " + lat + ", lon " + lon);
+            throw new eres.spi.DataException("coordinates out of range: lat " + lat + " (must be -90..90), lon " + lon + " (must be -180..180)");
         }
     }
 }

@@ -1,0 +1,390 @@
+package eres.plugins.formats;
+
+import eres.spi.EresException;
+import eres.spi.Param;
+import eres.spi.ReportWriter;
+import eres.spi.SpecException;
+import eres.spi.result.OutputSink;
+import eres.spi.result.Report;
+import eres.spi.result.Table;
+import eres.spi.result.Warning;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.pf4j.Extension;
+
+/**
+ * Word documents through Apache POI: {@code report.docx} (title, provenance, a heading per step with its
+ * tables, figure references and warnings, then the combined tables) and one {@code tables/<step>-<table>.docx}
+ * per table, to paste into a manuscript.
+ *
+ * <p>Each table is a real Word table in the three-rule layout economics journals use (the booktabs look of
+ * the LaTeX writer): a heavy rule above and below, a light rule under the column headers and above the
+ * footer rows, no vertical rules; spanning headers are merged cells with a rule under them; estimates and
+ * their bracketed standard errors are centred in one column per model; the notes follow in a smaller
+ * font. Chinese text is set in the East Asian font ({@code east-asia-font}, SimSun by default), everything
+ * else in {@code font}. The header row repeats when a table breaks across pages. Headings use Word's
+ * built-in "Heading 1/2" style names so that the navigation pane and a table of contents see them.
+ */
+@Extension
+public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
+    /** Border widths in eighths of a point: 1.5 pt for the top and bottom rules, 0.75 pt inside. */
+    private static final int HEAVY = 12;
+    private static final int LIGHT = 6;
+
+    /** Options from {@code report: {options: {docx: {...}}}}. */
+    public record Options(
+            @Param(value = "font for Latin text", defaultValue = "Times New Roman") String font,
+            @Param(value = "font for Chinese text", defaultValue = "SimSun") String eastAsiaFont,
+            @Param(value = "table font size in points", defaultValue = "10") Integer fontSize) {
+        public Options {
+            if (font == null) font = "Times New Roman";
+            if (eastAsiaFont == null) eastAsiaFont = "SimSun";
+            if (fontSize == null) fontSize = 10;
+            if (font.isBlank()) throw new SpecException("report.options.docx.font", "must not be empty");
+            if (eastAsiaFont.isBlank()) throw new SpecException("report.options.docx.east-asia-font", "must not be empty");
+            if (fontSize < 6 || fontSize > 24) throw new SpecException("report.options.docx.font-size", "must be 6..24, got " + fontSize);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "docx";
+    }
+
+    @Override
+    public String description() {
+        return "Word report.docx and tables/*.docx: real Word tables in the three-rule (booktabs) layout";
+    }
+
+    @Override
+    public Class<Options> parameterType() {
+        return Options.class;
+    }
+
+    @Override
+    public void write(Report report, Options options, OutputSink sink) {
+        Options o = options == null ? new Options(null, null, null) : options;
+        Poi.call(() -> {
+            writeAll(report, o, sink);
+            return null;
+        });
+    }
+
+    private void writeAll(Report report, Options o, OutputSink sink) {
+        try (XWPFDocument doc = newDocument(o)) {
+            paragraph(doc, "Title", report.title(), o);
+            for (String n : report.notices()) run(doc.createParagraph(), n, o, o.fontSize() + 1).setBold(true);
+            paragraph(doc, "Heading1", "Provenance", o);
+            for (Map.Entry<String, Object> e : report.provenance().entrySet()) {
+                XWPFParagraph p = doc.createParagraph();
+                run(p, e.getKey() + ": ", o, o.fontSize()).setBold(true);
+                run(p, String.valueOf(e.getValue()), o, o.fontSize());
+            }
+            for (Report.Entry e : report.entries()) {
+                paragraph(doc, "Heading1", Reports.heading(e), o);
+                if (e.error() != null) {
+                    XWPFParagraph p = doc.createParagraph();
+                    run(p, "Failed: ", o, o.fontSize() + 1).setBold(true);
+                    run(p, e.error(), o, o.fontSize() + 1);
+                }
+                for (Table t : e.tables()) {
+                    table(doc, t, o);
+                    sink.write(Reports.tablePath(e, t.id(), "docx"), single(t, o));
+                }
+                for (int i = 0; i < e.figures().size(); i++) {
+                    run(doc.createParagraph(), "Figure: " + e.figures().get(i).title() + " (" + e.figurePaths().get(i) + ", SVG)",
+                            o, o.fontSize()).setItalic(true);
+                }
+                if (!e.warnings().isEmpty()) {
+                    paragraph(doc, "Heading2", "Warnings", o);
+                    for (Warning w : e.warnings()) run(doc.createParagraph(), w.code() + ": " + w.message(), o, o.fontSize());
+                }
+            }
+            if (!report.combined().isEmpty()) {
+                paragraph(doc, "Heading1", "Combined tables", o);
+                for (Table t : report.combined()) {
+                    table(doc, t, o);
+                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o));
+                }
+            }
+            sink.write("report.docx", bytes(doc));
+        } catch (IOException e) {
+            throw new EresException("cannot write report.docx: " + e.getMessage(), e);
+        }
+    }
+
+    /** A document holding one table. */
+    static byte[] single(Table t, Options o) {
+        try (XWPFDocument doc = newDocument(o)) {
+            table(doc, t, o);
+            return bytes(doc);
+        } catch (IOException e) {
+            throw new EresException("cannot write table " + t.id() + " as docx: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The document's bytes, the same for the same report: no creation time in the document properties and
+     * every zip entry dated 1980-01-01 (POI stamps both with the current time).
+     */
+    private static byte[] bytes(XWPFDocument doc) throws IOException {
+        doc.getProperties().getCoreProperties().setCreated(java.util.Optional.empty());
+        doc.getProperties().getCoreProperties().setCreator("eres");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.write(out);
+        return stableZip(out.toByteArray());
+    }
+
+    static byte[] stableZip(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+        java.time.LocalDateTime epoch = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTimeLocal(epoch);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static XWPFDocument newDocument(Options o) {
+        XWPFDocument doc = new XWPFDocument();
+        XWPFStyles styles = doc.createStyles();
+        styles.addStyle(headingStyle("Title", "Title", 0, 16, o));
+        styles.addStyle(headingStyle("Heading1", "heading 1", 1, 13, o));
+        styles.addStyle(headingStyle("Heading2", "heading 2", 2, 11, o));
+        return doc;
+    }
+
+    /** A paragraph style with an outline level (0 = none), bold, {@code points} size. */
+    private static XWPFStyle headingStyle(String id, String name, int level, int points, Options o) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId(id);
+        ct.addNewName().setVal(name);
+        ct.addNewQFormat();
+        ct.addNewPPr();
+        if (level > 0) ct.getPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+        ct.getPPr().addNewSpacing().setBefore(BigInteger.valueOf(level == 0 ? 0 : 240));
+        ct.getPPr().getSpacing().setAfter(BigInteger.valueOf(120));
+        ct.getPPr().addNewKeepNext();
+        CTRPr r = ct.addNewRPr();
+        r.addNewB();
+        r.addNewSz().setVal(BigInteger.valueOf(points * 2L));
+        CTFonts f = r.addNewRFonts();
+        f.setAscii(o.font());
+        f.setHAnsi(o.font());
+        f.setEastAsia(o.eastAsiaFont());
+        XWPFStyle s = new XWPFStyle(ct);
+        s.setType(STStyleType.PARAGRAPH);
+        return s;
+    }
+
+    private static void paragraph(XWPFDocument doc, String style, String text, Options o) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setStyle(style);
+        XWPFRun r = p.createRun();
+        r.setText(text);
+        r.setFontFamily(o.font(), XWPFRun.FontCharRange.ascii);
+        r.setFontFamily(o.font(), XWPFRun.FontCharRange.hAnsi);
+        r.setFontFamily(o.eastAsiaFont(), XWPFRun.FontCharRange.eastAsia);
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, Options o, int points) {
+        XWPFRun r = p.createRun();
+        r.setText(text == null ? "" : text);
+        r.setFontSize(points);
+        r.setFontFamily(o.font(), XWPFRun.FontCharRange.ascii);
+        r.setFontFamily(o.font(), XWPFRun.FontCharRange.hAnsi);
+        r.setFontFamily(o.eastAsiaFont(), XWPFRun.FontCharRange.eastAsia);
+        return r;
+    }
+
+    /** Caption, the three-rule table, notes. */
+    static void table(XWPFDocument doc, Table t, Options o) {
+        XWPFParagraph caption = doc.createParagraph();
+        if (!caption.getCTP().isSetPPr()) caption.getCTP().addNewPPr(); // POI 5.5 setKeepNext needs an existing pPr
+        caption.setKeepNext(true);
+        caption.setSpacingBefore(240);
+        caption.setSpacingAfter(60);
+        run(caption, t.title(), o, o.fontSize() + 1).setBold(true);
+
+        int cols = t.columns().size() + 1;
+        boolean spans = !t.spans().isEmpty();
+        int headerRows = spans ? 2 : 1;
+        int n = headerRows + t.rows().size();
+        XWPFTable table = doc.createTable(n, cols);
+        rules(table);
+        int[] widths = widths(t, cols);
+        grid(table, widths);
+        for (XWPFTableRow row : table.getRows()) for (int j = 0; j < cols; j++) width(row.getCell(j), widths[j]);
+
+        int r = 0;
+        if (spans) {
+            XWPFTableRow row = table.getRow(r++);
+            row.setRepeatHeader(true);
+            row.setCantSplitRow(true);
+            String[] labels = new String[cols];
+            int[] width = new int[cols];
+            for (int j = 0; j < cols; j++) width[j] = 1;
+            for (Table.Span s : t.spans()) {
+                int first = s.first() + 1;
+                int last = Math.min(s.last(), t.columns().size() - 1) + 1;
+                if (first < 1 || first > last || labels[first] != null || width[first] == 0) continue;
+                labels[first] = s.label();
+                width[first] = last - first + 1;
+                for (int j = first + 1; j <= last; j++) width[j] = 0;
+            }
+            // fill cells left to right, then merge spans (removing the cells they cover, from the right)
+            for (int j = 0; j < cols; j++) {
+                XWPFTableCell c = row.getCell(j);
+                text(c, labels[j] == null ? "" : labels[j], o, j == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER, false, false);
+                if (labels[j] != null) border(c, "bottom", LIGHT);
+            }
+            for (int j = cols - 1; j >= 0; j--) {
+                if (width[j] > 1) {
+                    tcPr(row.getCell(j)).addNewGridSpan().setVal(BigInteger.valueOf(width[j]));
+                    int sum = 0;
+                    for (int k = j; k < j + width[j]; k++) sum += widths[k];
+                    width(row.getCell(j), sum);
+                    for (int k = j + width[j] - 1; k > j; k--) row.removeCell(k);
+                }
+            }
+        }
+        XWPFTableRow head = table.getRow(r++);
+        head.setRepeatHeader(true);
+        head.setCantSplitRow(true);
+        text(head.getCell(0), t.stub(), o, ParagraphAlignment.LEFT, false, false);
+        for (int j = 1; j < cols; j++) text(head.getCell(j), t.columns().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
+        for (int j = 0; j < cols; j++) border(head.getCell(j), "bottom", LIGHT);
+
+        boolean inFooter = false;
+        for (Table.Row row : t.rows()) {
+            XWPFTableRow wr = table.getRow(r++);
+            wr.setCantSplitRow(true);
+            if (row.kind() == Table.Row.Kind.SECTION) {
+                text(wr.getCell(0), row.label(), o, ParagraphAlignment.LEFT, false, true);
+                tcPr(wr.getCell(0)).addNewGridSpan().setVal(BigInteger.valueOf(cols));
+                width(wr.getCell(0), java.util.Arrays.stream(widths).sum());
+                for (int k = cols - 1; k > 0; k--) wr.removeCell(k);
+                continue;
+            }
+            boolean firstFooter = row.kind() == Table.Row.Kind.FOOTER && !inFooter;
+            if (row.kind() == Table.Row.Kind.FOOTER) inFooter = true;
+            text(wr.getCell(0), row.label(), o, ParagraphAlignment.LEFT, false, false);
+            for (int j = 1; j < cols; j++) text(wr.getCell(j), row.cells().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
+            if (firstFooter) for (int j = 0; j < cols; j++) border(wr.getCell(j), "top", LIGHT);
+        }
+        for (String note : t.notes()) {
+            XWPFParagraph p = doc.createParagraph();
+            p.setSpacingBefore(40);
+            p.setSpacingAfter(0);
+            run(p, note, o, Math.max(6, o.fontSize() - 2));
+        }
+        doc.createParagraph(); // a blank line after the table, so consecutive tables do not join
+    }
+
+    /**
+     * Column widths in twentieths of a point: the table spans the text width (6.25 in, inside the 1-inch
+     * margins of both A4 and Letter); the stub column gets room for labels (its longest label, between a
+     * quarter and 40% of the width), the model columns share the rest.
+     */
+    static int[] widths(Table t, int cols) {
+        int total = 9000;
+        int longest = t.stub() == null ? 0 : t.stub().length();
+        for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) longest = Math.max(longest, r.label().length());
+        int stub = Math.max(total / 4, Math.min(total * 2 / 5, longest * 120 + 200));
+        if (cols == 1) stub = total;
+        int[] w = new int[cols];
+        w[0] = stub;
+        for (int j = 1; j < cols; j++) w[j] = (total - stub) / (cols - 1);
+        return w;
+    }
+
+    private static void grid(XWPFTable table, int[] widths) {
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid g = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (g.sizeOfGridColArray() > 0) g.removeGridCol(0);
+        for (int w : widths) g.addNewGridCol().setW(BigInteger.valueOf(w));
+        CTTblPr pr = table.getCTTbl().getTblPr();
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth tw = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+        tw.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        tw.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+    }
+
+    private static void width(XWPFTableCell c, int twips) {
+        CTTcPr pr = tcPr(c);
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
+        w.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(twips));
+    }
+
+    /** Table borders: heavy top and bottom rules, nothing else. */
+    private static void rules(XWPFTable table) {
+        CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
+        CTTblBorders b = pr.isSetTblBorders() ? pr.getTblBorders() : pr.addNewTblBorders();
+        set(b.isSetTop() ? b.getTop() : b.addNewTop(), STBorder.SINGLE, HEAVY);
+        set(b.isSetBottom() ? b.getBottom() : b.addNewBottom(), STBorder.SINGLE, HEAVY);
+        set(b.isSetLeft() ? b.getLeft() : b.addNewLeft(), STBorder.NONE, 0);
+        set(b.isSetRight() ? b.getRight() : b.addNewRight(), STBorder.NONE, 0);
+        set(b.isSetInsideH() ? b.getInsideH() : b.addNewInsideH(), STBorder.NONE, 0);
+        set(b.isSetInsideV() ? b.getInsideV() : b.addNewInsideV(), STBorder.NONE, 0);
+    }
+
+    private static void set(CTBorder border, STBorder.Enum type, int size) {
+        border.setVal(type);
+        border.setSz(BigInteger.valueOf(size));
+        border.setSpace(BigInteger.ZERO);
+        border.setColor("000000");
+    }
+
+    private static CTTcPr tcPr(XWPFTableCell c) {
+        return c.getCTTc().isSetTcPr() ? c.getCTTc().getTcPr() : c.getCTTc().addNewTcPr();
+    }
+
+    /** A light rule on one side of a cell. */
+    private static void border(XWPFTableCell c, String side, int size) {
+        CTTcPr pr = tcPr(c);
+        CTTcBorders b = pr.isSetTcBorders() ? pr.getTcBorders() : pr.addNewTcBorders();
+        CTBorder border = side.equals("top") ? (b.isSetTop() ? b.getTop() : b.addNewTop()) : (b.isSetBottom() ? b.getBottom() : b.addNewBottom());
+        set(border, STBorder.SINGLE, size);
+    }
+
+    private static void text(XWPFTableCell c, String text, Options o, ParagraphAlignment align, boolean bold, boolean italic) {
+        List<XWPFParagraph> ps = c.getParagraphs();
+        XWPFParagraph p = ps.isEmpty() ? c.addParagraph() : ps.get(0);
+        p.setAlignment(align);
+        p.setSpacingBefore(0);
+        p.setSpacingAfter(0);
+        XWPFRun r = run(p, text, o, o.fontSize());
+        r.setBold(bold);
+        r.setItalic(italic);
+    }
+}

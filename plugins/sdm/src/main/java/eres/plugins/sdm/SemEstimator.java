@@ -1,0 +1,17 @@
+package eres.plugins.sdm;
+
+import org.pf4j.Extension;
+
+/** {@code sem}: Spatial error (SEM) panel with fixed effects by ML, Lee-Yu correction, tests. See {@link SpatialEstimator} and docs/methods/sdm.md. */
+@Extension
+public final class SemEstimator extends SpatialEstimator {
+    @Override
+    String model() {
+        return "sem";
+    }
+
+    @Override
+    public String description() {
+        return "Spatial error (SEM) panel with fixed effects by ML, Lee-Yu correction, tests";
+    }
+}
