@@ -48,7 +48,7 @@ final class GtwrEngine {
 
     /** One inner search: the best bandwidth for a tau. */
     record Inner(double tau, Bandwidth bandwidth, double score, List<BandwidthSearch.Evaluation> evaluations, String method,
-                 double lower, double upper) {
+                 double lower, double upper, double memoryCap) {
     }
 
     /** Global diagnostics of the final fit (Fotheringham, Brunsdon &amp; Charlton 2002, ch. 2-4). */
@@ -208,13 +208,23 @@ final class GtwrEngine {
             hi = s.bandwidthMax() != null ? s.bandwidthMax() : maxD;
         }
         final LocalRegression[] model = {null};
+        final double[] cap = {Double.POSITIVE_INFINITY};
         boolean known = method != BandwidthSearch.Method.EXPANDING;
         BandwidthSearch search = new BandwidthSearch(v -> {
             Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) v) : Bandwidth.fixed(v);
             // expanding: cover exactly the candidate (the steps grow geometrically, so rebuilding at each
             // step costs a constant factor; the final golden section stays inside the covered range)
             double target = known ? hi : v;
-            model[0] = cover(tree, model[0], bw, target);
+            if (v >= cap[0]) return Double.POSITIVE_INFINITY;
+            try {
+                model[0] = cover(tree, model[0], bw, target);
+            } catch (EstimationException e) {
+                if (e.reason() != EstimationException.Reason.OUT_OF_BOUNDS || known) throw e;
+                // a candidate whose neighbour lists exceed the memory budget scores +Inf: the search
+                // continues among smaller bandwidths and the result says so
+                cap[0] = Math.min(cap[0], v);
+                return Double.POSITIVE_INFINITY;
+            }
             double score = criterion(model[0].score(bw, s.criterion() == Criterion.CV, par));
             if (task != null) task.advance(1);
             return score;
@@ -223,7 +233,7 @@ final class GtwrEngine {
             double v = s.adaptive() ? Math.rint(s.bandwidth()) : s.bandwidth();
             double score = search.evaluate(v);
             Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) v) : Bandwidth.fixed(v);
-            return new Inner(tau, bw, score, search.evaluations(), "given", v, v);
+            return new Inner(tau, bw, score, search.evaluations(), "given", v, v, cap[0]);
         }
         if (!(hi > lo)) {
             throw new EstimationException(EstimationException.Reason.OUT_OF_BOUNDS,
@@ -232,7 +242,7 @@ final class GtwrEngine {
         BandwidthSearch.Evaluation best = search.minimise(method, lo, hi, s.intervalStep() == null ? Double.NaN : s.intervalStep(),
                 hint);
         Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) best.bandwidth()) : Bandwidth.fixed(best.bandwidth());
-        return new Inner(tau, bw, best.score(), search.evaluations(), method.label(), lo, hi);
+        return new Inner(tau, bw, best.score(), search.evaluations(), method.label(), lo, hi, cap[0]);
     }
 
     Result run() {

@@ -216,6 +216,13 @@ final class GwrRun {
         int evaluations = r.path().stream().mapToInt(in -> in.evaluations().size()).sum();
         b.statistic("searchEvaluations", (long) evaluations);
         b.statistic("droppedRows", (long) bad.length);
+        double memoryCap = r.path().stream().mapToDouble(GtwrEngine.Inner::memoryCap).min().orElse(Double.POSITIVE_INFINITY);
+        if (memoryCap < Double.POSITIVE_INFINITY) {
+            b.warning("memory-limited-search", "bandwidths from " + memoryCap + (bw.adaptive() ? " neighbours" : " " + loc.unit())
+                    + " up were not tried: their neighbour lists exceed the memory budget (" + Neighbours.limit()
+                    + " entries); the optimum is the best smaller bandwidth. Give the JVM more memory to search further.");
+        }
+        b.statistic("memoryLimitedSearch", memoryCap < Double.POSITIVE_INFINITY);
         if (bad.length > 0) b.warning("dropped-missing", bad.length + " row(s) with a missing value in y, x or coordinates were dropped");
 
         // tests

@@ -15,11 +15,13 @@ import java.util.List;
  */
 final class Neighbours {
     /**
-     * Upper limit of stored entries, to fail with a message rather than run out of memory: each entry
-     * takes 12 bytes in the lists and as much again while they are assembled, so at most a third of
-     * the maximum heap is allowed (and never more than 300 million entries).
+     * Upper limit of stored entries, to fail with a message rather than run out of memory: an entry
+     * takes 12 bytes in the lists and 24 while they are assembled, so at most half of the maximum
+     * heap is used (and never more than 300 million entries).
      */
-    static final long MAX_ENTRIES = Math.min(300_000_000L, Runtime.getRuntime().maxMemory() / 72);
+    static final long MAX_ENTRIES = Math.min(300_000_000L, Runtime.getRuntime().maxMemory() / 48);
+    /** A lower limit for tests of the memory guard; 0 = none. */
+    static volatile long testLimit;
     /** Regression points per parallel task; fixed, so results do not depend on the thread count. */
     static final int CHUNK = 256;
     /** Points sampled to estimate the size of the lists before building them. */
@@ -105,10 +107,14 @@ final class Neighbours {
         }, 0, 1.0, radius, "a radius of " + radius);
     }
 
+    static long limit() {
+        return testLimit > 0 ? testLimit : MAX_ENTRIES;
+    }
+
     static void guard(long entries, String what) {
-        if (entries > MAX_ENTRIES) {
+        if (entries > limit()) {
             throw new EstimationException(EstimationException.Reason.OUT_OF_BOUNDS,
-                    "neighbour lists for " + what + " would hold about " + entries + " entries (limit " + MAX_ENTRIES
+                    "neighbour lists for " + what + " would hold about " + entries + " entries (limit " + limit()
                             + " for a " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower bandwidth-max, use an"
                             + " adaptive bisquare kernel, search: expanding, or give the JVM more memory (JAVA_OPTS=-Xmx...)");
         }
@@ -124,9 +130,9 @@ final class Neighbours {
     private static Neighbours build(KdTree tree, int[] elig, Parallelism par, RowQuery q, int coverK, double factor,
                                     double coverRadius, String what) {
         int n = tree.locations().n;
-        if (n > 4 * SAMPLE) {
+        if (n > 4 * SAMPLE || testLimit > 0) {
             // estimate the total size on a deterministic subsample before allocating anything large
-            int step = n / SAMPLE;
+            int step = Math.max(1, n / SAMPLE);
             KdTree.Workspace ws = tree.workspace();
             long total = 0;
             int m = 0;

@@ -214,6 +214,27 @@ class GtwrBehaviourTest {
     }
 
     @Test
+    void memoryBudgetLimitsAnExpandingSearchWithAWarning() {
+        String json = "{" + BASE + ", \"tau\": 20000, \"search\": \"expanding\", \"permutations\": 0, \"maps\": false}";
+        StepResult free = gtwr(PANEL, json, 1);
+        Neighbours.testLimit = 465L * 40;
+        try {
+            StepResult capped = gtwr(PANEL, json, 1);
+            assertThat(capped.statistic("bandwidth")).isLessThan(40).isLessThan(free.statistic("bandwidth"));
+            assertThat(capped.statistics().get("memoryLimitedSearch")).isEqualTo(Boolean.TRUE);
+            assertThat(capped.warnings()).anyMatch(w -> w.code().equals("memory-limited-search"));
+            // a given bandwidth beyond the budget is an error with the remedy, never an out-of-memory crash
+            assertThatThrownBy(() -> gtwr(PANEL, "{" + BASE + ", \"tau\": 20000, \"bandwidth\": 200, \"permutations\": 0, "
+                    + "\"maps\": false}", 1))
+                    .isInstanceOf(EstimationException.class).hasMessageContaining("would hold about")
+                    .hasMessageContaining("-Xmx");
+        } finally {
+            Neighbours.testLimit = 0;
+        }
+        assertThat(free.statistics().get("memoryLimitedSearch")).isEqualTo(Boolean.FALSE);
+    }
+
+    @Test
     void singularLocalRegressionNamesThePoint() {
         assertThatThrownBy(() -> gtwr(PANEL, "{\"y\": \"y\", \"x\": [\"x1\", \"x2\"], \"lat\": \"lat\", \"lon\": \"lon\", "
                 + "\"tau\": 1, \"bandwidth\": 1, \"permutations\": 0, \"maps\": false}", 1))

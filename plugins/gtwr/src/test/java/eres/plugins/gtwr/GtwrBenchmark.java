@@ -24,7 +24,11 @@ public final class GtwrBenchmark {
     private GtwrBenchmark() {
     }
 
-    /** A space-time panel: {@code locations} random points in a 1000 km square, observed in {@code periods} periods. */
+    /**
+     * A space-time panel: {@code locations} random points observed in {@code periods} periods, at a
+     * constant density of 1000 locations per 1000 km x 1000 km (more locations = a larger study
+     * area, so the optimal neighbour count does not grow with n).
+     */
     static Panel randomPanel(int locations, int periods, long seed) {
         int n = locations * periods;
         String[] entity = new String[n];
@@ -38,9 +42,10 @@ public final class GtwrBenchmark {
         SplittableRandom r = new SplittableRandom(seed);
         double[] lx = new double[locations];
         double[] ly = new double[locations];
+        double side = 1000 * Math.sqrt(locations / 1000.0);
         for (int l = 0; l < locations; l++) {
-            lx[l] = 1000 * r.nextDouble();
-            ly[l] = 1000 * r.nextDouble();
+            lx[l] = side * r.nextDouble();
+            ly[l] = side * r.nextDouble();
         }
         int i = 0;
         for (int l = 0; l < locations; l++) {
