@@ -223,6 +223,17 @@ final class GwrRun {
                     + " entries); the optimum is the best smaller bandwidth. Give the JVM more memory to search further.");
         }
         b.statistic("memoryLimitedSearch", memoryCap < Double.POSITIVE_INFINITY);
+        if (o.bandwidth() == null) {
+            double lo = r.path().get(0).lower();
+            double hi = r.path().get(0).upper();
+            double v = bw.value();
+            if (Math.abs(v - lo) <= 1e-9 * Math.max(1, Math.abs(lo)) || Math.abs(v - hi) <= 1e-9 * Math.max(1, Math.abs(hi))) {
+                b.warning("bandwidth-at-bound", "the selected bandwidth " + (bw.adaptive() ? bw.neighbours() + " neighbours" : v)
+                        + " is at the " + (Math.abs(v - lo) <= 1e-9 * Math.max(1, Math.abs(lo)) ? "lower" : "upper")
+                        + " end of the search range [" + lo + ", " + hi + "]: the " + o.criterion().label()
+                        + " may prefer a bandwidth outside it (set bandwidth-min / bandwidth-max)");
+            }
+        }
         if (bad.length > 0) b.warning("dropped-missing", bad.length + " row(s) with a missing value in y, x or coordinates were dropped");
 
         // tests
@@ -260,7 +271,13 @@ final class GwrRun {
                     quantile(v, 0.75), v[n - 1], (double) sig / n, olsCoef.get(k).estimate(), olsCoef.get(k).stdError()));
         }
         b.section("localSummary", summary);
-        b.section("global", Map.of("coefficients", olsCoef, "rss", ols.ssr(), "aicc", olsAicc, "r2", olsR2));
+        // insertion-ordered maps only: results.json must be byte-identical across runs (Map.of order is salted per JVM)
+        Map<String, Object> global = new LinkedHashMap<>();
+        global.put("coefficients", olsCoef);
+        global.put("rss", ols.ssr());
+        global.put("aicc", olsAicc);
+        global.put("r2", olsR2);
+        b.section("global", global);
         List<PathEntry> path = new ArrayList<>();
         for (GtwrEngine.Inner in : r.path()) {
             for (BandwidthSearch.Evaluation e : in.evaluations()) path.add(new PathEntry(in.tau(), e.bandwidth(), e.score()));
@@ -273,7 +290,12 @@ final class GwrRun {
         search.put("evaluations", path);
         b.section("bandwidthSearch", search);
         Map<String, Object> ns = new LinkedHashMap<>();
-        ns.put("anovaF", Map.of("f", f[0], "df1", f[1], "df2", f[2], "pValue", f[3]));
+        Map<String, Object> anova = new LinkedHashMap<>();
+        anova.put("f", f[0]);
+        anova.put("df1", f[1]);
+        anova.put("df2", f[2]);
+        anova.put("pValue", f[3]);
+        ns.put("anovaF", anova);
         ns.put("monteCarlo", mc);
         b.section("nonStationarity", ns);
         b.section("localEstimatesFile", FILE);

@@ -232,6 +232,10 @@ class GtwrBehaviourTest {
             Neighbours.testLimit = 0;
         }
         assertThat(free.statistics().get("memoryLimitedSearch")).isEqualTo(Boolean.FALSE);
+        assertThat(free.warnings()).noneMatch(w -> w.code().equals("bandwidth-at-bound"));
+        StepResult bounded = gtwr(PANEL, "{" + BASE + ", \"tau\": 20000, \"bandwidth-max\": 30, \"permutations\": 0, \"maps\": false}", 1);
+        assertThat(bounded.statistic("bandwidth")).isEqualTo(30);
+        assertThat(bounded.warnings()).anyMatch(w -> w.code().equals("bandwidth-at-bound") && w.message().contains("upper end"));
     }
 
     @Test
