@@ -212,18 +212,23 @@ final class GtwrEngine {
         boolean known = method != BandwidthSearch.Method.EXPANDING;
         BandwidthSearch search = new BandwidthSearch(v -> {
             Bandwidth bw = s.adaptive() ? Bandwidth.adaptive((int) v) : Bandwidth.fixed(v);
-            // expanding: cover exactly the candidate (the steps grow geometrically, so rebuilding at each
-            // step costs a constant factor; the final golden section stays inside the covered range)
-            double target = known ? hi : v;
+            // expanding: cover the candidate and the next step up (the steps grow geometrically, so the
+            // rebuilds cost a constant factor; a warm-started search then needs one build per tau)
+            double target = known ? hi : v * BandwidthSearch.PHI;
             if (v >= cap[0]) return Double.POSITIVE_INFINITY;
             try {
                 model[0] = cover(tree, model[0], bw, target);
             } catch (EstimationException e) {
                 if (e.reason() != EstimationException.Reason.OUT_OF_BOUNDS || known) throw e;
-                // a candidate whose neighbour lists exceed the memory budget scores +Inf: the search
-                // continues among smaller bandwidths and the result says so
-                cap[0] = Math.min(cap[0], v);
-                return Double.POSITIVE_INFINITY;
+                try {
+                    model[0] = cover(tree, model[0], bw, v);
+                } catch (EstimationException e2) {
+                    if (e2.reason() != EstimationException.Reason.OUT_OF_BOUNDS) throw e2;
+                    // a candidate whose neighbour lists exceed the memory budget scores +Inf: the search
+                    // continues among smaller bandwidths and the result says so
+                    cap[0] = Math.min(cap[0], v);
+                    return Double.POSITIVE_INFINITY;
+                }
             }
             double score = criterion(model[0].score(bw, s.criterion() == Criterion.CV, par));
             if (task != null) task.advance(1);
