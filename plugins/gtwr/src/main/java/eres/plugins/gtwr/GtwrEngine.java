@@ -172,6 +172,7 @@ final class GtwrEngine {
     /** Builds (or grows) neighbour lists so that {@code bw} is covered; reuses {@code current} when it already is. */
     private LocalRegression cover(KdTree tree, LocalRegression current, Bandwidth bw, double target) {
         if (current != null && current.covers(bw)) return current;
+        // (callers drop their reference to the old lists first, so both never occupy the heap together)
         double support = s.kernel().support(s.cutoff());
         Neighbours nb;
         if (bw.adaptive()) {
@@ -216,6 +217,7 @@ final class GtwrEngine {
             // rebuilds cost a constant factor; a warm-started search then needs one build per tau)
             double target = known ? hi : v * BandwidthSearch.PHI;
             if (v >= cap[0]) return Double.POSITIVE_INFINITY;
+            if (model[0] != null && !model[0].covers(bw)) model[0] = null;
             try {
                 model[0] = cover(tree, model[0], bw, target);
             } catch (EstimationException e) {

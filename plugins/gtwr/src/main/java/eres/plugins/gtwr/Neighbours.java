@@ -16,10 +16,11 @@ import java.util.List;
 final class Neighbours {
     /**
      * Upper limit of stored entries, to fail with a message rather than run out of memory: an entry
-     * takes 12 bytes in the lists and 24 while they are assembled, so at most half of the maximum
-     * heap is used (and never more than 300 million entries).
+     * takes 12 bytes in the lists and 24 while they are assembled (chunk copies plus the final
+     * arrays), so the lists may use at most 3/8 of the maximum heap at their peak (and never more
+     * than 300 million entries).
      */
-    static final long MAX_ENTRIES = Math.min(300_000_000L, Runtime.getRuntime().maxMemory() / 48);
+    static final long MAX_ENTRIES = Math.min(300_000_000L, Runtime.getRuntime().maxMemory() / 64);
     /** A lower limit for tests of the memory guard; 0 = none. */
     static volatile long testLimit;
     /** Regression points per parallel task; fixed, so results do not depend on the thread count. */
@@ -141,10 +142,11 @@ final class Neighbours {
                 total += ws.size;
                 m++;
             }
-            guard((long) ((double) total / m * n), what);
+            // with a margin: the sample mean can underestimate the total
+            guard((long) (1.25 * total / m * n), what);
         }
         int chunks = (n + CHUNK - 1) / CHUNK;
-        List<Chunk> parts = par.map(chunks, c -> {
+        Chunk[] parts = par.map(chunks, c -> {
             KdTree.Workspace ws = tree.workspace();
             int from = c * CHUNK;
             int to = Math.min(n, from + CHUNK);
@@ -167,7 +169,7 @@ final class Neighbours {
                 size += ws.size;
             }
             return new Chunk(counts, Arrays.copyOf(idx, size), Arrays.copyOf(ds, size), comp);
-        });
+        }).toArray(new Chunk[0]);
         long total = 0;
         for (Chunk c : parts) total += c.index().length;
         guard(total, what);
@@ -177,7 +179,9 @@ final class Neighbours {
         double[] complete = new double[n];
         int row = 0;
         int pos = 0;
-        for (Chunk c : parts) {
+        for (int part = 0; part < parts.length; part++) {
+            Chunk c = parts[part];
+            parts[part] = null; // let the chunk's copy go as soon as it is assembled
             System.arraycopy(c.index(), 0, index, pos, c.index().length);
             System.arraycopy(c.dist(), 0, dist, pos, c.dist().length);
             for (int k = 0; k < c.counts().length; k++) {

@@ -12,13 +12,11 @@ import java.util.SplittableRandom;
 
 /**
  * Timing benchmark of the gtwr/gwr steps (fit + bandwidth and tau selection, end to end as a chain
- * runs them, maps and permutations off unless stated). Prints a table. Run from the repository root:
- *
- * <pre>
- * mvn -B -q -pl plugins/gtwr -am test-compile -Pgtwr-benchmark -Dgtwr.benchmark.sizes=465,20000,100000
- * </pre>
- *
- * The default sizes are 465 and 20000; the JVM gets the machine's default heap.
+ * runs them, maps and permutations off unless stated). Prints a table. Run from the repository root
+ * with {@code bench/run gtwr} (first argument: threads, default 2). Sizes: 465 and 20000 by default;
+ * {@code GTWR_BENCH_SIZES=465,20000,100000 bench/run gtwr} adds n = 100,000 (bench/run gives the JVM
+ * 4 GB: the n = 100,000 search is then memory-limited near its optimum; the documented figures used
+ * {@code -Xmx8g}).
  */
 public final class GtwrBenchmark {
     private GtwrBenchmark() {
@@ -115,8 +113,9 @@ public final class GtwrBenchmark {
     }
 
     public static void main(String[] args) {
-        String sizes = System.getProperty("gtwr.benchmark.sizes", "465,20000");
-        int threads = Integer.getInteger("gtwr.benchmark.threads", 2);
+        String env = System.getenv("GTWR_BENCH_SIZES");
+        String sizes = System.getProperty("gtwr.benchmark.sizes", env == null || env.isBlank() ? "465,20000" : env);
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("gtwr.benchmark.threads", 2);
         List<Row> rows = new ArrayList<>();
         Panel study = SyntheticPanel.provinces(2008, 15, 7);
         String prov = "\"y\": \"y\", \"x\": [\"x1\", \"x2\"], \"lat\": \"lat\", \"lon\": \"lon\", \"maps\": false";
