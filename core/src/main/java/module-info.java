@@ -5,7 +5,7 @@
  * {@code stats} (distributions, descriptives), {@code panel} (fixed-effects regression and covariance
  * estimators), {@code random} (seeds for thread-count-invariant resampling), {@code table}
  * (formatting and regression-table assembly), {@code geo} (bundled province geography), {@code svg}
- * (figure helpers), {@code spatial} (weights builders).
+ * (figure helpers), {@code spatial} (weights builders), {@code map} (natural breaks, choropleth maps).
  *
  * <p>Internal, exported only to the command-line module: the chain model and runner, data readers and
  * transforms, plugin loading, report writers and the synthetic study panel.
@@ -32,6 +32,7 @@ module eres.core {
     exports eres.core.svg;
     exports eres.core.spatial;
     exports eres.core.index;
+    exports eres.core.map;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;

@@ -1,0 +1,104 @@
+package eres.plugins.gtwr;
+
+import eres.spi.Estimator;
+import eres.spi.Param;
+import eres.spi.StepContext;
+import eres.spi.result.StepResult;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Geographically and temporally weighted regression (Huang, Wu &amp; Barry 2010): at every observation
+ * a weighted least-squares fit with kernel weights on the space-time distance
+ * {@code d_ST = sqrt(d_S^2 + tau d_T^2)}; the bandwidth (fixed distance or adaptive neighbour count)
+ * and the space-time ratio tau are chosen by AICc or CV, or given. Reports local coefficients,
+ * standard errors, t-values and R^2 as panel columns and a CSV side file, global diagnostics (AICc,
+ * tr S, RSS), non-stationarity tests and natural-breaks coefficient maps per period.
+ *
+ * <p>Uses k-d-tree neighbour lists, never an n x n matrix. With tau = 0 the fit is GWR, which matches
+ * GWR4 4.0.90 on the Georgia data (tests in this module). See {@code docs/methods/gtwr.md}.
+ */
+@Extension
+public final class GtwrEstimator implements Estimator<GtwrEstimator.Parameters> {
+
+    /** Parameters of {@code gtwr}. */
+    public record Parameters(
+            @Param(value = "dependent variable", required = true) String y,
+            @Param(value = "regressors (an intercept is added)", required = true) List<String> x,
+            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") String kernel,
+            @Param(value = "adaptive bandwidth (a number of nearest space-time neighbours) instead of a fixed distance", defaultValue = "false") Boolean adaptive,
+            @Param(value = "bandwidth: neighbours (adaptive) or distance in km / coordinate units (fixed); selected when absent", defaultValue = "selected") Double bandwidth,
+            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") String criterion,
+            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") String search,
+            @Param(value = "lower end of the bandwidth search: max(p + 2, 20) neighbours, or the largest distance / 5000", defaultValue = "20 | dmax/5000") Double bandwidthMin,
+            @Param(value = "upper end of the bandwidth search: n neighbours, or the largest distance", defaultValue = "n | dmax") Double bandwidthMax,
+            @Param(value = "grid step of search: interval", defaultValue = "1 | range/100") Double intervalStep,
+            @Param(value = "space-time distance: huang (d^2 = dS^2 + tau dT^2) or gwmodel-linear", defaultValue = "huang") String distance,
+            @Param(value = "space-time ratio tau = mu / lambda (distance units^2 per time unit^2); selected when absent", defaultValue = "selected") Double tau,
+            @Param(value = "Huang et al.'s spatial scale lambda (with mu; tau = mu / lambda)", defaultValue = "") Double lambda,
+            @Param(value = "Huang et al.'s temporal scale mu (with lambda)", defaultValue = "") Double mu,
+            @Param(value = "search range of log10(tau / m^2), m = median spatial distance", defaultValue = "[-3, 3]") List<Double> tauRange,
+            @Param(value = "gwmodel-linear: weight of the spatial distance", defaultValue = "0.05") Double lambdaGw,
+            @Param(value = "gwmodel-linear: angle ksi in [0, pi/2]", defaultValue = "0") Double ksi,
+            @Param(value = "time window: symmetric (|t_i - t_j|) or past-only (GWmodel)", defaultValue = "symmetric") String timeWindow,
+            @Param(value = "latitude column (WGS84 degrees); with lon, distances are great-circle km", defaultValue = "geography") String lat,
+            @Param(value = "longitude column (WGS84 degrees)", defaultValue = "geography") String lon,
+            @Param(value = "projected x coordinate column (Euclidean distances)", defaultValue = "") String xCoord,
+            @Param(value = "projected y coordinate column", defaultValue = "") String yCoord,
+            @Param(value = "Gaussian/exponential weights below this are set to 0 (0 = never truncate)", defaultValue = "1e-10") Double gaussianCutoff,
+            @Param(value = "Monte Carlo permutations of the non-stationarity test (0 = skip)", defaultValue = "99") Integer permutations,
+            @Param(value = "prefix of the new columns (<output>.<term>, .se, .t, .r2, .yhat, .residual)", defaultValue = "gtwr") String output,
+            @Param(value = "terms mapped per period", defaultValue = "the first x") List<String> mapTerms,
+            @Param(value = "map periods as first-last years (default 2008-2012, 2013-2017, 2018-2022)", defaultValue = "3 study periods") List<String> periods,
+            @Param(value = "natural-breaks classes per map", defaultValue = "5") Integer mapClasses,
+            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") String mapBreaks,
+            @Param(value = "draw coefficient maps", defaultValue = "true") Boolean maps,
+            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) {
+
+        public Parameters {
+            options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, distance, tau, lambda,
+                    mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms,
+                    periods, mapClasses, mapBreaks, maps, labels);
+        }
+
+        GwrOptions options() {
+            return options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, distance, tau,
+                    lambda, mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output,
+                    mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        }
+
+        private static GwrOptions options(String y, List<String> x, String kernel, Boolean adaptive, Double bandwidth, String criterion,
+                                          String search, Double bandwidthMin, Double bandwidthMax, Double intervalStep, String distance,
+                                          Double tau, Double lambda, Double mu, List<Double> tauRange, Double lambdaGw, Double ksi,
+                                          String timeWindow, String lat, String lon, String xCoord, String yCoord,
+                                          Double gaussianCutoff, Integer permutations, String output, List<String> mapTerms,
+                                          List<String> periods, Integer mapClasses, String mapBreaks, Boolean maps,
+                                          Map<String, String> labels) {
+            return GwrOptions.of(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, true,
+                    distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff,
+                    permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "gtwr";
+    }
+
+    @Override
+    public String description() {
+        return "Geographically and temporally weighted regression (bandwidth and space-time ratio by AICc/CV, local estimates, "
+                + "non-stationarity tests, natural-breaks maps)";
+    }
+
+    @Override
+    public Class<Parameters> parameterType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public StepResult run(Parameters parameters, StepContext context) {
+        return GwrRun.run(parameters.options(), context);
+    }
+}

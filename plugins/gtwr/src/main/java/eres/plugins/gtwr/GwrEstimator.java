@@ -1,0 +1,87 @@
+package eres.plugins.gtwr;
+
+import eres.spi.Estimator;
+import eres.spi.Param;
+import eres.spi.StepContext;
+import eres.spi.result.StepResult;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Geographically weighted regression (Fotheringham, Brunsdon &amp; Charlton 2002): GTWR without the time
+ * distance. On a panel every (entity, time) row is an observation at its entity's location.
+ * Verified against GWR4 4.0.90 on the Georgia data (adaptive and fixed, bisquare and Gaussian:
+ * AICc, tr S, local coefficients, standard errors, local R^2; tests in this module).
+ */
+@Extension
+public final class GwrEstimator implements Estimator<GwrEstimator.Parameters> {
+
+    /** Parameters of {@code gwr}. */
+    public record Parameters(
+            @Param(value = "dependent variable", required = true) String y,
+            @Param(value = "regressors (an intercept is added)", required = true) List<String> x,
+            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") String kernel,
+            @Param(value = "adaptive bandwidth (a number of nearest neighbours) instead of a fixed distance", defaultValue = "false") Boolean adaptive,
+            @Param(value = "bandwidth: neighbours (adaptive) or distance in km / coordinate units (fixed); selected when absent", defaultValue = "selected") Double bandwidth,
+            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") String criterion,
+            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") String search,
+            @Param(value = "lower end of the bandwidth search: max(p + 2, 20) neighbours, or the largest distance / 5000", defaultValue = "20 | dmax/5000") Double bandwidthMin,
+            @Param(value = "upper end of the bandwidth search: n neighbours, or the largest distance", defaultValue = "n | dmax") Double bandwidthMax,
+            @Param(value = "grid step of search: interval", defaultValue = "1 | range/100") Double intervalStep,
+            @Param(value = "latitude column (WGS84 degrees); with lon, distances are great-circle km", defaultValue = "geography") String lat,
+            @Param(value = "longitude column (WGS84 degrees)", defaultValue = "geography") String lon,
+            @Param(value = "projected x coordinate column (Euclidean distances)", defaultValue = "") String xCoord,
+            @Param(value = "projected y coordinate column", defaultValue = "") String yCoord,
+            @Param(value = "Gaussian/exponential weights below this are set to 0 (0 = never truncate)", defaultValue = "1e-10") Double gaussianCutoff,
+            @Param(value = "Monte Carlo permutations of the non-stationarity test (0 = skip)", defaultValue = "99") Integer permutations,
+            @Param(value = "prefix of the new columns (<output>.<term>, .se, .t, .r2, .yhat, .residual)", defaultValue = "gwr") String output,
+            @Param(value = "terms mapped per period", defaultValue = "the first x") List<String> mapTerms,
+            @Param(value = "map periods as first-last years (default 2008-2012, 2013-2017, 2018-2022)", defaultValue = "3 study periods") List<String> periods,
+            @Param(value = "natural-breaks classes per map", defaultValue = "5") Integer mapClasses,
+            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") String mapBreaks,
+            @Param(value = "draw coefficient maps", defaultValue = "true") Boolean maps,
+            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) {
+
+        public Parameters {
+            options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, lat, lon, xCoord,
+                    yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        }
+
+        GwrOptions options() {
+            return options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, lat, lon,
+                    xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        }
+
+        private static GwrOptions options(String y, List<String> x, String kernel, Boolean adaptive, Double bandwidth, String criterion,
+                                          String search, Double bandwidthMin, Double bandwidthMax, Double intervalStep, String lat,
+                                          String lon, String xCoord, String yCoord, Double gaussianCutoff, Integer permutations,
+                                          String output, List<String> mapTerms, List<String> periods, Integer mapClasses,
+                                          String mapBreaks, Boolean maps, Map<String, String> labels) {
+            return GwrOptions.of(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, false,
+                    null, null, null, null, null, null, null, null, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output,
+                    mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "gwr";
+    }
+
+    @Override
+    public String description() {
+        return "Geographically weighted regression (bandwidth by AICc/CV, local estimates, non-stationarity tests, "
+                + "natural-breaks maps)";
+    }
+
+    @Override
+    public Class<Parameters> parameterType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public StepResult run(Parameters parameters, StepContext context) {
+        return GwrRun.run(parameters.options(), context);
+    }
+}
