@@ -95,11 +95,12 @@ class StudyMainJobIT {
                 "t5-threshold-opt-threshold-tests", "t5-threshold-opt-regime-coefficients", "t5-threshold-int-threshold-tests",
                 "t5-threshold-int-regime-coefficients", "t7-mediation-mediation", "t7-mediation-bootstrap", "t7-mediation-verdict",
                 "combined-a1-baseline-region-by-group", "combined-a1-threshold-region-by-group", "a1-northeast-coefficients",
-                "a2-sdm-table-a2")) {
+                "a2-sdm-table-a2", "f2-gtwr-local-coefficients", "f2-gtwr-diagnostics", "f2-gtwr-map-breaks")) {
             assertThat(out.resolve("tables/" + t + ".md")).as("Markdown table " + t).exists();
             assertThat(out.resolve("tables/" + t + ".csv")).as("CSV table " + t).exists();
         }
-        for (String f : List.of("t5-threshold-opt-lr-plot", "t5-threshold-int-lr-plot", "t7-mediation-path-div", "t7-mediation-path-spe")) {
+        for (String f : List.of("t5-threshold-opt-lr-plot", "t5-threshold-int-lr-plot", "t7-mediation-path-div", "t7-mediation-path-spe",
+                "f2-gtwr-map-ln_opt-2008-2012", "f2-gtwr-map-ln_opt-2013-2017", "f2-gtwr-map-ln_opt-2018-2022")) {
             assertThat(out.resolve("figures/" + f + ".svg")).as("figure " + f).exists();
         }
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
@@ -155,7 +156,7 @@ class StudyMainJobIT {
             assertThat(browser.errors()).as("console errors, exceptions, failed requests").isEmpty();
             assertThat(browser.requests()).as("requests of a self-contained page").allMatch(u -> u.startsWith("file:") || u.startsWith("data:"));
             assertThat(dom.get("tables").asInt()).isEqualTo(tables).isGreaterThan(50);
-            assertThat(dom.get("figures").asInt()).isEqualTo(figures).isGreaterThanOrEqualTo(8);
+            assertThat(dom.get("figures").asInt()).isEqualTo(figures).isGreaterThanOrEqualTo(11);
             assertThat(dom.get("svgRendered").asInt()).isEqualTo(figures);
             assertThat(dom.get("steps").asInt()).isEqualTo(dom.get("contents").asInt());
             assertThat(dom.get("title").asText()).contains("SYNTHETIC DATA");
