@@ -8,7 +8,7 @@
  * (figure helpers), {@code spatial} (weights builders), {@code map} (natural breaks, choropleth maps).
  *
  * <p>Internal, exported only to the command-line module: the chain model and runner, data readers and
- * transforms, plugin loading and report writers.
+ * transforms, plugin loading, report writers and the synthetic study panel.
  */
 module eres.core {
     requires transitive eres.spi;
@@ -39,6 +39,7 @@ module eres.core {
     exports eres.core.plugin to eres.app;
     exports eres.core.report to eres.app;
     exports eres.core.exec to eres.app;
+    exports eres.core.simulate to eres.app;
 
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;

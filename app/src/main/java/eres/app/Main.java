@@ -4,6 +4,7 @@ import eres.app.cli.DescribeCommand;
 import eres.app.cli.PluginsCommand;
 import eres.app.cli.RerunCommand;
 import eres.app.cli.RunCommand;
+import eres.app.cli.SimulateCommand;
 import eres.app.cli.VersionProvider;
 import eres.spi.EresException;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Regional economic-resilience econometrics: run analysis chains with plugin estimators.",
-        subcommands = {RunCommand.class, RerunCommand.class, PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RerunCommand.class, SimulateCommand.class, PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static {
         // Guice's generated fast classes live in an unnamed module and cannot reach classes of named

@@ -91,11 +91,13 @@ class DistributionIT {
         assertThat(out.resolve("results.json")).exists();
         assertThat(out.resolve("run.json")).exists();
         assertThat(out.resolve("report.md")).exists();
-        assertThat(out.resolve("tables/combined-baseline.md")).exists();
+        assertThat(out.resolve("tables/combined-table3.md")).exists();
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertThat(results.get("steps").get(1).get("use").asText()).isEqualTo("panel-fe");
+        assertThat(results.get("steps").get(0).get("use").asText()).isEqualTo("g1-sd");
+        assertThat(results.get("data").get("synthetic").asBoolean()).isTrue();
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(run.get("data").get("sha256").asText()).hasSize(64);
+        assertThat(run.get("data").get("synthetic").asBoolean()).isTrue();
         assertThat(run.get("plugins").toString()).contains("panel-fe");
         assertThat(run.get("threads").asInt()).isEqualTo(2);
         // the same run with another thread count gives byte-identical results
@@ -123,13 +125,13 @@ class DistributionIT {
 
     @Test
     void userErrorsAreOneLineWithExitCode2AndLeaveNoOutput(@TempDir Path work) throws Exception {
-        Files.writeString(work.resolve("missing.yaml"), "name: m\ndata: {source: default}\nsteps:\n  - {id: a, use: describe, with: {vars: [gdp_100m_cny]}}\n");
+        Files.writeString(work.resolve("missing.yaml"), "name: m\ndata: {source: nbs}\nsteps:\n  - {id: a, use: describe, with: {vars: [gdp_100m_cny]}}\n");
         Result m = eres(work, Map.of(), "run", "missing.yaml", "--out", "out");
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err().strip()).startsWith("eres: error: column 'private_selfemployed_employment_10k' has 93 missing values")
                 .contains("set data.missing: drop").doesNotContain("\n");
         Files.delete(work.resolve("missing.yaml"));
-        Files.writeString(work.resolve("bad.yaml"), "name: bad\ndata: {source: default, variables: [urbanization_rate_pct]}\nsteps:\n"
+        Files.writeString(work.resolve("bad.yaml"), "name: bad\ndata: {source: nbs, variables: [urbanization_rate_pct]}\nsteps:\n"
                 + "  - {id: a, use: panel-fe, with: {y: nope, x: [urbanization_rate_pct]}}\n");
         Result r = eres(work, Map.of(), "run", "bad.yaml", "--out", "out");
         assertThat(r.code()).isEqualTo(2);
@@ -194,7 +196,7 @@ class DistributionIT {
                 .contains("of plugin 'broken' could not be created: java.lang.IllegalStateException: cannot start")
                 .contains("panel-fe");
 
-        Files.writeString(work.resolve("hello.yaml"), "name: hello\ndata: {source: default, variables: [gdp_100m_cny]}\n"
+        Files.writeString(work.resolve("hello.yaml"), "name: hello\ndata: {source: nbs, variables: [gdp_100m_cny]}\n"
                 + "steps:\n  - {id: h, use: acme-hello, with: {v: gdp_100m_cny}}\n");
         Result run = eres(work, Map.of(), "run", "hello.yaml", "--plugins", plugins.toString(), "--out", "out", "--threads", "3", "--seed", "77");
         assertThat(run.code()).as(run.out() + run.err()).isZero();

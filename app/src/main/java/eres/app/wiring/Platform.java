@@ -9,6 +9,7 @@ import eres.core.exec.PoolParallelism;
 import eres.core.io.CsvReader;
 import eres.core.plugin.ExtensionRegistry;
 import eres.core.plugin.PluginHost;
+import eres.core.report.HtmlWriter;
 import eres.core.report.MarkdownWriter;
 import eres.spi.Extension;
 import eres.spi.ProgressReporter;
@@ -43,7 +44,7 @@ public final class Platform implements AutoCloseable {
 
     /** Extensions that ship inside eres itself. */
     static List<Extension<?>> builtins() {
-        return List.of(new CsvReader(), new MarkdownWriter());
+        return List.of(new CsvReader(), new MarkdownWriter(), new HtmlWriter());
     }
 
     public ExtensionRegistry registry() {

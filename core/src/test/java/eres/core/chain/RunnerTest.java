@@ -251,7 +251,7 @@ class RunnerTest {
     @Test
     void embeddedNbsDataLoads() throws Exception {
         Path c = dir.resolve("n.yaml");
-        Files.writeString(c, "name: n\ndata: {source: default, variables: [gdp_100m_cny]}\nsteps:\n  - {id: m, use: test-mean, with: {v: gdp_100m_cny}}\n");
+        Files.writeString(c, "name: n\ndata: {source: nbs, variables: [gdp_100m_cny]}\nsteps:\n  - {id: m, use: test-mean, with: {v: gdp_100m_cny}}\n");
         RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
         assertThat(r.dataset().panel().rows()).isEqualTo(465);
         assertThat(r.dataset().panel().entityCount()).isEqualTo(31);

@@ -60,10 +60,18 @@ final class Procedure {
         /** Thresholds of the k-threshold model, ascending: step 1; refined 1 and step 2; refined 1, 2, 3. */
         double[] thresholds(int k) {
             List<Double> v = new ArrayList<>();
-            if (k >= 1) v.add(k >= 2 && refined != null ? refined.value() : steps.get(0).value());
+            if (k >= 1) v.add(k >= 2 && refined != null && !(k >= 3 && tripleUsesUnrefined()) ? refined.value() : steps.get(0).value());
             if (k >= 2) v.add(steps.get(1).value());
             if (k >= 3) v.add(steps.get(2).value());
             return v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+
+        /**
+         * Th-3 is searched given the unrefined Th-1 and Th-22, so it can coincide with the refined Th-21,
+         * which would leave the triple model an empty regime; the triple model then uses Th-1, Th-22, Th-3.
+         */
+        boolean tripleUsesUnrefined() {
+            return steps.size() >= 3 && refined != null && steps.get(2).value() == refined.value();
         }
 
         double f(int k, int df) {

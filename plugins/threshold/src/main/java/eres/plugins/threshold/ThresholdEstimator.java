@@ -286,6 +286,10 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
         int reported = p.model().selected() ? (selectionComplete ? selected : kMax) : p.model().thresholds();
 
         StepResult.Builder out = StepResult.builder();
+        if (kMax >= 3 && obs.tripleUsesUnrefined()) {
+            out.warning("triple-threshold-collision", "Th-3 equals the refined Th-21, so the triple model uses the unrefined Th-1"
+                    + " with Th-22 and Th-3 (the set Th-3 was estimated with)");
+        }
         List<RegimeRegression.Fit> fits = new ArrayList<>();
         for (int k = 1; k <= kMax; k++) {
             fits.add(RegimeRegression.fit(d, obs.thresholds(k), p.strictLower(), p.se(), p.level(), p.threshold()));

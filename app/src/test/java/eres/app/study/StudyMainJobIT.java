@@ -1,0 +1,178 @@
+package eres.app.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eres.core.simulate.SimulatedStudy;
+import eres.core.simulate.StudySimulation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product's main job, {@code eres run} without a chain, through the assembled distribution: it runs
+ * the whole study chain on the synthetic default panel. Checks that (1) the planted truths are recovered
+ * within the estimators' own confidence intervals ({@link StudyRecovery}; one draw of the Monte Carlo in
+ * {@link StudyMonteCarlo}), (2) every table and figure of the study is written, labelled synthetic, and
+ * (3) report.html renders in a real browser (headless Chromium over the DevTools protocol) without
+ * console errors or network requests, with the expected tables and figures in the rendered DOM; a
+ * screenshot is saved as target/study-report.png.
+ */
+class StudyMainJobIT {
+    private static final Path DIST = Path.of(System.getProperty("eres.dist", "target/eres")).toAbsolutePath();
+    private static Path work;
+    private static Path out;
+    private static String summary;
+    private static long millis;
+
+    @BeforeAll
+    static void runTheMainJob() throws Exception {
+        work = Files.createTempDirectory("eres-study-it");
+        out = work.resolve("out");
+        Path log = work.resolve("run.log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(DIST.resolve("bin/eres").toString(), "run", "--out", out.toString(), "--threads", "2")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(600, TimeUnit.SECONDS)).as("the main job finishes within 10 minutes").isTrue();
+        millis = (System.nanoTime() - t0) / 1_000_000;
+        summary = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(summary).isZero();
+        System.out.println("main job: " + millis + " ms (2 threads)\n" + summary);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (work == null) return;
+        Files.walkFileTree(work, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Test
+    void recoversThePlantedTruths() throws Exception {
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        SimulatedStudy sim = StudySimulation.generate(StudySimulation.DEFAULT_SEED);
+        List<StudyRecovery.Check> checks = new StudyRecovery(results, out, sim).run();
+        StringBuilder report = new StringBuilder("recovery of the planted truths (data seed " + sim.seed() + "):\n");
+        List<StudyRecovery.Check> failed = new ArrayList<>();
+        for (StudyRecovery.Check c : checks) {
+            report.append(c).append('\n');
+            if (c.required() && !c.passed()) failed.add(c);
+        }
+        System.out.println(report);
+        assertThat(checks).hasSizeGreaterThan(40);
+        assertThat(failed).as(report.toString()).isEmpty();
+    }
+
+    @Test
+    void writesEveryTableAndFigureOfTheStudyLabelledSynthetic() throws Exception {
+        for (String t : List.of("index-weights", "descriptives-descriptives", "combined-table3", "t4-iv-opt-iv", "t4-iv-int-iv",
+                "t5-threshold-opt-threshold-tests", "t5-threshold-opt-regime-coefficients", "t5-threshold-int-threshold-tests",
+                "t5-threshold-int-regime-coefficients", "t7-mediation-mediation", "t7-mediation-bootstrap", "t7-mediation-verdict",
+                "combined-a1-baseline-region-by-group", "combined-a1-threshold-region-by-group", "a1-northeast-coefficients",
+                "a2-sdm-table-a2", "f2-gtwr-local-coefficients", "f2-gtwr-diagnostics", "f2-gtwr-map-breaks")) {
+            assertThat(out.resolve("tables/" + t + ".md")).as("Markdown table " + t).exists();
+            assertThat(out.resolve("tables/" + t + ".csv")).as("CSV table " + t).exists();
+        }
+        for (String f : List.of("t5-threshold-opt-lr-plot", "t5-threshold-int-lr-plot", "t7-mediation-path-div", "t7-mediation-path-spe",
+                "f2-gtwr-map-ln_opt-2008-2012", "f2-gtwr-map-ln_opt-2013-2017", "f2-gtwr-map-ln_opt-2018-2022")) {
+            assertThat(out.resolve("figures/" + f + ".svg")).as("figure " + f).exists();
+        }
+        JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(run.get("data").get("synthetic").asBoolean()).isTrue();
+        assertThat(run.get("chain").get("file").asText()).isEqualTo("builtin:study.yaml");
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("[SYNTHETIC DATA]</h1>", "class=\"notice synthetic\"");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("[SYNTHETIC DATA]", "Synthetic data:");
+        assertThat(summary).contains("[SYNTHETIC]");
+        // self-contained: no script, no external reference
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("https://", "src=\"", "<link", "<iframe");
+        assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).as("no reference other than the SVG namespace")
+                .doesNotContain("http://");
+    }
+
+    @Test
+    void reportRendersInChromium() throws Exception {
+        Optional<Path> chromium = Chromium.find();
+        if (chromium.isEmpty()) {
+            String msg = "SKIPPED: chromium is not installed (Debian package 'chromium'; .ci/run installs it), so report.html was not"
+                    + " checked in a browser";
+            System.err.println(msg);
+            System.out.println(msg);
+        }
+        Assumptions.assumeTrue(chromium.isPresent(), "chromium not installed");
+        int tables = count(summary, "wrote .*?: results\\.json, run\\.json, (\\d+) table\\(s\\)");
+        int figures = count(summary, "wrote .*? table\\(s\\), (\\d+) figure\\(s\\)");
+        Path html = out.resolve("report.html");
+        try (Chromium browser = new Chromium(chromium.get(), work)) {
+            browser.openPage();
+            browser.load(html.toUri().toString());
+            JsonNode dom = browser.evaluate("""
+                    (() => {
+                      const notice = document.querySelector('header .notice.synthetic');
+                      const box = notice ? notice.getBoundingClientRect() : null;
+                      const svgs = [...document.querySelectorAll('figure > svg')];
+                      return {
+                        title: document.title,
+                        tables: document.querySelectorAll('table').length,
+                        figures: document.querySelectorAll('figure').length,
+                        svgRendered: svgs.filter(s => s.getBoundingClientRect().width > 100 && s.getBoundingClientRect().height > 100).length,
+                        contents: document.querySelectorAll('nav#contents li').length,
+                        steps: document.querySelectorAll('section.step').length,
+                        notice: notice ? notice.innerText : null,
+                        noticeVisible: !!box && box.height > 0 && box.top < window.innerHeight,
+                        provenance: document.querySelector('#provenance') ? document.querySelector('#provenance').innerText : '',
+                        brokenLinks: [...document.querySelectorAll('a[href^="#"]')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length,
+                        scripts: document.scripts.length
+                      };
+                    })()""");
+            browser.screenshot(Path.of("target", "study-report.png"), 1280, 2400);
+            System.out.println("rendered DOM: " + dom);
+            assertThat(browser.errors()).as("console errors, exceptions, failed requests").isEmpty();
+            assertThat(browser.requests()).as("requests of a self-contained page").allMatch(u -> u.startsWith("file:") || u.startsWith("data:"));
+            assertThat(dom.get("tables").asInt()).isEqualTo(tables).isGreaterThan(50);
+            assertThat(dom.get("figures").asInt()).isEqualTo(figures).isGreaterThanOrEqualTo(11);
+            assertThat(dom.get("svgRendered").asInt()).isEqualTo(figures);
+            assertThat(dom.get("steps").asInt()).isEqualTo(dom.get("contents").asInt());
+            assertThat(dom.get("title").asText()).contains("SYNTHETIC DATA");
+            assertThat(dom.get("notice").asText()).contains("Synthetic data").contains("not real data");
+            assertThat(dom.get("noticeVisible").asBoolean()).as("the synthetic notice is in the first screen").isTrue();
+            assertThat(dom.get("provenance").asText()).contains("data sha256", "seed", "plugins", "threshold 0.1.0");
+            assertThat(dom.get("brokenLinks").asInt()).isZero();
+            assertThat(dom.get("scripts").asInt()).isZero();
+        }
+        assertThat(Path.of("target", "study-report.png")).isRegularFile();
+        assertThat(Files.size(Path.of("target", "study-report.png"))).isGreaterThan(20_000);
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) throw new AssertionError("no '" + regex + "' in the run summary: " + text);
+        return Integer.parseInt(m.group(1));
+    }
+}
