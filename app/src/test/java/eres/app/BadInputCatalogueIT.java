@@ -120,6 +120,9 @@ class BadInputCatalogueIT {
                 Arguments.of("spatial weights with an island", HEAD + "data: {source: nbs, variables: [gdp_100m_cny, urbanization_rate_pct]}\n"
                         + "weights: {w: {type: distance-band, threshold: 300}}\n"
                         + "steps:\n  - {id: s, use: sdm, with: {y: gdp_100m_cny, x: [urbanization_rate_pct], weights: w}}\n", ok, "", 2, "neighbour"),
+                Arguments.of("coordinates out of range", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, permutations: 0, maps: false}}\n",
+                        ok.replaceAll(",(\\d+)\n", ",95\n"), "", 2, "coordinates out of range"),
                 // command line
                 Arguments.of("zero threads", HEAD + data("d.csv") + FE, ok, "--threads 0", 2, "--threads"),
                 Arguments.of("zero step timeout", HEAD + data("d.csv") + FE, ok, "--step-timeout 0", 2, "--step-timeout"));
