@@ -190,7 +190,7 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
     /**
      * The SVG document as an inline element: XML declaration and doctype removed, ids and the
      * references to them prefixed. SVG with scripts, event handlers or foreign objects is not inlined
-     * (a placeholder says so): figures come from plugins and the report must stay script-free.
+     * (a notice in its place says so): figures come from plugins and the report must stay script-free.
      */
     static String inlineSvg(String svg, String prefix) {
         if (svg == null || svg.isBlank()) return "<p class=\"error\">(figure without SVG content)</p>";

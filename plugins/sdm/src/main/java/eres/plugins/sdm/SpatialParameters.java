@@ -35,7 +35,7 @@ public record SpatialParameters(
         if (weights == null || weights.isBlank()) throw new SpecException("weights", "is required: the name of a weights: entry");
         effects = effects == null ? "twoways" : effects;
         if (Effects.parse("effects", effects) == Effects.NONE) {
-            throw new SpecException("effects", "pooled spatial models are not implemented; use entity, time or twoways");
+            throw new SpecException("effects", "pooled spatial models are not offered (the likelihood here is the fixed-effects one); use entity, time or twoways");
         }
         if (durbin == null) durbin = x;
         durbin = List.copyOf(durbin);
