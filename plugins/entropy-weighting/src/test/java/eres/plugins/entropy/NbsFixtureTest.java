@@ -1,5 +1,6 @@
 package eres.plugins.entropy;
 
+import eres.core.testing.IndexFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -54,7 +55,7 @@ class NbsFixtureTest {
     }
 
     private static StepResult run(IndexMethod<IndexParameters> m, String extra) {
-        return m.run(Fixtures.params(with(extra)), new TestContext(panel));
+        return m.run(IndexFixtures.params(with(extra)), new TestContext(panel));
     }
 
     private static void assertWeights(StepResult r, JsonNode w) {

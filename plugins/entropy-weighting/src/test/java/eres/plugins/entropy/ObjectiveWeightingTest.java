@@ -1,7 +1,8 @@
 package eres.plugins.entropy;
 
-import static eres.plugins.entropy.Fixtures.hand;
-import static eres.plugins.entropy.Fixtures.params;
+import eres.core.testing.IndexFixtures;
+import static eres.core.testing.IndexFixtures.hand;
+import static eres.core.testing.IndexFixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -166,7 +167,7 @@ class ObjectiveWeightingTest {
      */
     @Test
     void specificationValidationCase() {
-        Panel p = Fixtures.panel("id,year,A,B\nr1,2020,10,5\nr2,2020,20,3\nr3,2020,30,1\nr4,2020,25,4\n");
+        Panel p = IndexFixtures.panel("id,year,A,B\nr1,2020,10,5\nr2,2020,20,3\nr3,2020,30,1\nr4,2020,25,4\n");
         String with = "{indicators: [A, B], negative: [B]}";
         StepResult ent = run(new EntropyWeighting(), with, p);
         // printed to 7 decimals in the specification
@@ -266,7 +267,7 @@ class ObjectiveWeightingTest {
     /** composite-index.md section 9: two perfectly correlated indicators make every C_j = 0. */
     @Test
     void criticWithPerfectlyCorrelatedIndicatorsIsAnError() {
-        Panel p = Fixtures.panel("id,year,A,B\nr1,2020,1,2\nr2,2020,2,4\nr3,2020,3,6\n");
+        Panel p = IndexFixtures.panel("id,year,A,B\nr1,2020,1,2\nr2,2020,2,4\nr3,2020,3,6\n");
         assertThatThrownBy(() -> run(new CriticWeighting(), "{indicators: [A, B]}", p))
                 .isInstanceOf(EstimationException.class)
                 .hasMessageContaining("CRITIC weights undefined (all indicators perfectly correlated)");

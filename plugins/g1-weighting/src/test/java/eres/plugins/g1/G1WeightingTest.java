@@ -1,7 +1,8 @@
 package eres.plugins.g1;
 
-import static eres.plugins.g1.Fixtures.hand;
-import static eres.plugins.g1.Fixtures.params;
+import eres.core.testing.IndexFixtures;
+import static eres.core.testing.IndexFixtures.hand;
+import static eres.core.testing.IndexFixtures.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -48,7 +49,7 @@ class G1WeightingTest {
     }
 
     /**
-     * Hand example (Fixtures.HAND), order c > a > b, r_2 = 1.2 (c over a), r_3 = 1.4 (a over b):
+     * Hand example (IndexFixtures.HAND), order c > a > b, r_2 = 1.2 (c over a), r_3 = 1.4 (a over b):
      * w_b = 1/(1 + 1.2*1.4 + 1.4) = 1/4.08 = 0.24509804, w_a = 1.4 w_b = 0.34313725, w_c = 1.2 w_a = 0.41176471.
      * Scores S = w_a z_a + w_b z_b + w_c z_c:
      * A = 0; B = 0.25 w_a + 0.5 w_c = 0.29166667; C = 0.5 w_a + 0.5 w_b = 0.29411765;
@@ -181,7 +182,7 @@ class G1WeightingTest {
      */
     @Test
     void byYearNormalisation() {
-        String csv = Fixtures.HAND + """
+        String csv = IndexFixtures.HAND + """
                 A,2021,4,2,9
                 B,2021,8,2,7
                 C,2021,12,6,9
@@ -189,13 +190,13 @@ class G1WeightingTest {
                 E,2021,20,10,5
                 """;
         IndexParameters p = params("{indicators: [a, b, c], negative: [c], scope: by-year, shift: 0, order: [c, a, b], ratios: [1.2, 1.4]}");
-        StepResult r = new G1Weighting().run(p, new TestContext(Fixtures.panel(csv)));
+        StepResult r = new G1Weighting().run(p, new TestContext(IndexFixtures.panel(csv)));
         double[] s = r.column("index");
         // panel rows are entity-major: A2020, A2021, B2020, ...
         for (int e = 0; e < 5; e++) assertThat(s[2 * e]).isCloseTo(s[2 * e + 1], within(EXACT));
         assertThat(s[2]).isCloseTo(0.29166667, within(5e-9));
         IndexParameters pooled = params("{indicators: [a, b, c], negative: [c], shift: 0, order: [c, a, b], ratios: [1.2, 1.4]}");
-        double[] sp = new G1Weighting().run(pooled, new TestContext(Fixtures.panel(csv))).column("index");
+        double[] sp = new G1Weighting().run(pooled, new TestContext(IndexFixtures.panel(csv))).column("index");
         assertThat(sp[2]).isNotCloseTo(sp[3], within(1e-3));
     }
 
@@ -237,7 +238,7 @@ class G1WeightingTest {
     void constantIndicatorIsAnErrorNamingTheScope() {
         String csv = "id,year,a,k\nA,2020,1,3\nB,2020,2,3\nC,2020,3,3\n";
         IndexParameters p = params("{indicators: [a, k]}");
-        assertThatThrownBy(() -> new G1Weighting().run(p, new TestContext(Fixtures.panel(csv))))
+        assertThatThrownBy(() -> new G1Weighting().run(p, new TestContext(IndexFixtures.panel(csv))))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("indicator 'k' has zero range (constant 3.0) in the pooled sample (3 rows)");
     }

@@ -1,5 +1,6 @@
 package eres.plugins.g1;
 
+import eres.core.testing.IndexFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -49,7 +50,7 @@ class NbsFixtureTest {
     }
 
     private static StepResult run(boolean sd, String extra) {
-        var p = Fixtures.params("{" + common + extra + "}");
+        var p = IndexFixtures.params("{" + common + extra + "}");
         return (sd ? new SdG1Weighting() : new G1Weighting()).run(p, new TestContext(panel));
     }
 

@@ -1,18 +1,17 @@
-package eres.plugins.g1;
+package eres.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eres.core.chain.ParameterBinder;
 import eres.core.index.IndexParameters;
-import eres.core.testing.TestData;
 import eres.spi.data.Panel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Test helpers: the hand-checked 5 x 3 panel and parameters bound from YAML as a chain's with: block. */
-final class Fixtures {
-    private Fixtures() {
+/** Test helpers shared by the index plugins: the hand-checked 5 x 3 panel and parameters bound from YAML as a chain's with: block. */
+public final class IndexFixtures {
+    private IndexFixtures() {
     }
 
     /**
@@ -28,7 +27,7 @@ final class Fixtures {
      * </pre>
      * (z_a = (a - 2)/8, z_b = (b - 1)/4, z_c = (9 - c)/4.)
      */
-    static final String HAND = """
+    public static final String HAND = """
             id,year,a,b,c
             A,2020,2,1,9
             B,2020,4,1,7
@@ -37,16 +36,16 @@ final class Fixtures {
             E,2020,10,5,5
             """;
 
-    static Panel hand() {
+    public static Panel hand() {
         return TestData.panel(HAND, "id", "year", null);
     }
 
-    static Panel panel(String csv) {
+    public static Panel panel(String csv) {
         return TestData.panel(csv, "id", "year", null);
     }
 
     /** Binds a YAML with: block exactly as the chain runner does (kebab-case keys, strict). */
-    static IndexParameters params(String yaml) {
+    public static IndexParameters params(String yaml) {
         try {
             JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(yaml);
             return ParameterBinder.bind("with", node, IndexParameters.class);
