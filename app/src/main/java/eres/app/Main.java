@@ -6,7 +6,7 @@ import eres.app.cli.RerunCommand;
 import eres.app.cli.RunCommand;
 import eres.app.cli.SimulateCommand;
 import eres.app.cli.VersionProvider;
-import eres.spi.EresException;
+import eres.api.EresException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

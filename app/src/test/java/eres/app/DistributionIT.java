@@ -149,8 +149,8 @@ class DistributionIT {
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
         buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.1.0", """
                 package acme;
-                import eres.spi.*;
-                import eres.spi.result.*;
+                import eres.api.*;
+                import eres.api.result.*;
                 @org.pf4j.Extension
                 public final class Hello implements Estimator<Hello.P> {
                     public record P(@Param(value = "column", required = true) String v) {}
@@ -171,21 +171,21 @@ class DistributionIT {
                 """, "acme.Hello");
         buildPlugin(work, plugins.resolve("future.jar"), "future", ">=9.0.0", """
                 package future;
-                public final class Future implements eres.spi.Estimator<eres.spi.NoParameters> {
+                public final class Future implements eres.api.Estimator<eres.api.NoParameters> {
                     public String id() { return "future"; }
                     public String description() { return "needs eres 9"; }
-                    public Class<eres.spi.NoParameters> parameterType() { return eres.spi.NoParameters.class; }
-                    public eres.spi.result.StepResult run(eres.spi.NoParameters p, eres.spi.StepContext c) { return null; }
+                    public Class<eres.api.NoParameters> parameterType() { return eres.api.NoParameters.class; }
+                    public eres.api.result.StepResult run(eres.api.NoParameters p, eres.api.StepContext c) { return null; }
                 }
                 """, "future.Future");
         buildPlugin(work, plugins.resolve("broken.jar"), "broken", ">=0.1.0", """
                 package broken;
-                public final class Broken implements eres.spi.Estimator<eres.spi.NoParameters> {
+                public final class Broken implements eres.api.Estimator<eres.api.NoParameters> {
                     public Broken() { throw new IllegalStateException("cannot start"); }
                     public String id() { return "broken"; }
                     public String description() { return "fails"; }
-                    public Class<eres.spi.NoParameters> parameterType() { return eres.spi.NoParameters.class; }
-                    public eres.spi.result.StepResult run(eres.spi.NoParameters p, eres.spi.StepContext c) { return null; }
+                    public Class<eres.api.NoParameters> parameterType() { return eres.api.NoParameters.class; }
+                    public eres.api.result.StepResult run(eres.api.NoParameters p, eres.api.StepContext c) { return null; }
                 }
                 """, "broken.Broken");
 

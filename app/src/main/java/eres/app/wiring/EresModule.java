@@ -2,10 +2,10 @@ package eres.app.wiring;
 
 import com.google.inject.AbstractModule;
 import eres.core.exec.PoolParallelism;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
-import eres.spi.SeedSource;
-import eres.core.random.Seeds;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
+import eres.api.SeedSource;
+import eres.api.random.Seeds;
 
 /**
  * The services extensions can {@code @Inject}: the run's worker pool, progress reporter and seed source.

@@ -11,8 +11,8 @@ import eres.core.plugin.ExtensionRegistry;
 import eres.core.plugin.PluginHost;
 import eres.core.report.HtmlWriter;
 import eres.core.report.MarkdownWriter;
-import eres.spi.Extension;
-import eres.spi.ProgressReporter;
+import eres.api.Extension;
+import eres.api.ProgressReporter;
 import java.nio.file.Path;
 import java.util.List;
 

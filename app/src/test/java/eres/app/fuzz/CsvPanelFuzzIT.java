@@ -5,8 +5,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;
-import eres.spi.data.Panel;
-import eres.spi.data.RawTable;
+import eres.api.data.Panel;
+import eres.api.data.RawTable;
 
 /** Fuzz target: see {@link FuzzSupport}. */
 class CsvPanelFuzzIT {

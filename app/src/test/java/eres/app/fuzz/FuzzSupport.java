@@ -1,6 +1,6 @@
 package eres.app.fuzz;
 
-import eres.spi.EresException;
+import eres.api.EresException;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything that parses user input: chain files (YAML and JSON),

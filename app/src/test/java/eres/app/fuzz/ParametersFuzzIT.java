@@ -5,9 +5,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.chain.ParameterBinder;
-import eres.spi.Limits;
-import eres.spi.Param;
-import eres.spi.SpecException;
+import eres.api.Limits;
+import eres.api.Param;
+import eres.api.SpecException;
 import java.util.List;
 import java.util.Map;
 

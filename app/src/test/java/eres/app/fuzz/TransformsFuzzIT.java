@@ -8,7 +8,7 @@ import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;
 import eres.core.io.Transforms;
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.List;
 

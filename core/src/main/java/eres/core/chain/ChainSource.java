@@ -1,7 +1,7 @@
 package eres.core.chain;
 
-import eres.spi.Limits;
-import eres.spi.SpecException;
+import eres.api.Limits;
+import eres.api.SpecException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

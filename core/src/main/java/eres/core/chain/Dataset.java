@@ -1,7 +1,7 @@
 package eres.core.chain;
 
-import eres.spi.data.Geography;
-import eres.spi.data.Panel;
+import eres.api.data.Geography;
+import eres.api.data.Panel;
 
 /**
  * The panel a chain starts from, with what is known about it.

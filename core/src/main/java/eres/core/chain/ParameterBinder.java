@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import eres.spi.EresException;
-import eres.spi.Param;
-import eres.spi.SpecException;
+import eres.api.EresException;
+import eres.api.Param;
+import eres.api.SpecException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -57,7 +57,7 @@ public final class ParameterBinder {
             List<SpecException.Problem> unknown = new ArrayList<>();
             with.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    unknown.add(new SpecException.Problem(where, "unknown parameter '" + k + "'" + eres.spi.Suggestions.hint(k, allowed)
+                    unknown.add(new SpecException.Problem(where, "unknown parameter '" + k + "'" + eres.api.Suggestions.hint(k, allowed)
                             + "; parameters: " + String.join(", ", allowed)));
                 }
             });

@@ -1,8 +1,8 @@
 package eres.core.chain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import eres.spi.SpecException;
-import eres.spi.result.OutputNames;
+import eres.api.SpecException;
+import eres.api.result.OutputNames;
 import java.util.List;
 import java.util.Map;
 

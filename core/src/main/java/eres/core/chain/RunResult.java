@@ -1,6 +1,6 @@
 package eres.core.chain;
 
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.time.Instant;
 import java.util.List;
 

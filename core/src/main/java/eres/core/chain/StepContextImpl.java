@@ -1,15 +1,15 @@
 package eres.core.chain;
 
-import eres.core.spatial.Weights;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
-import eres.spi.SpecException;
-import eres.spi.StepContext;
-import eres.spi.Suggestions;
-import eres.spi.data.Geography;
-import eres.spi.data.Panel;
-import eres.spi.data.SpatialWeights;
-import eres.spi.result.StepResult;
+import eres.api.spatial.Weights;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
+import eres.api.SpecException;
+import eres.api.StepContext;
+import eres.api.Suggestions;
+import eres.api.data.Geography;
+import eres.api.data.Panel;
+import eres.api.data.SpatialWeights;
+import eres.api.result.StepResult;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package eres.core.chain;
 
-import eres.spi.result.StepResult;
+import eres.api.result.StepResult;
 
 /**
  * What one step (for one group) produced: a result, or the error that stopped it.

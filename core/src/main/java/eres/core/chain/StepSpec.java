@@ -3,7 +3,7 @@ package eres.core.chain;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import java.util.List;
 import java.util.regex.Pattern;
 

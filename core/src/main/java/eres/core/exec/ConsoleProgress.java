@@ -1,6 +1,6 @@
 package eres.core.exec;
 
-import eres.spi.ProgressReporter;
+import eres.api.ProgressReporter;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,7 +1,7 @@
 package eres.core.exec;
 
-import eres.spi.EresException;
-import eres.spi.Parallelism;
+import eres.api.EresException;
+import eres.api.Parallelism;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;

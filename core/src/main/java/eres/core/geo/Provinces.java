@@ -1,7 +1,7 @@
 package eres.core.geo;
 
-import eres.spi.data.Geography;
-import eres.spi.data.Location;
+import eres.api.data.Geography;
+import eres.api.data.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

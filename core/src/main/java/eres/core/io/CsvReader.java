@@ -1,10 +1,10 @@
 package eres.core.io;
 
-import eres.spi.DataException;
-import eres.spi.DataReader;
-import eres.spi.Limits;
-import eres.spi.Param;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.DataReader;
+import eres.api.Limits;
+import eres.api.Param;
+import eres.api.data.RawTable;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
@@ -32,7 +32,7 @@ public final class CsvReader implements DataReader<CsvReader.Options> {
             if (delimiter == null) delimiter = ",";
             if (encoding == null) encoding = "UTF-8";
             if (delimiter.length() != 1 || delimiter.equals("\"")) {
-                throw new eres.spi.SpecException("data.delimiter", "must be one character other than '\"', got '" + delimiter + "'");
+                throw new eres.api.SpecException("data.delimiter", "must be one character other than '\"', got '" + delimiter + "'");
             }
         }
     }

@@ -3,7 +3,7 @@ package eres.core.io;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

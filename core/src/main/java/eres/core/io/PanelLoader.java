@@ -1,9 +1,9 @@
 package eres.core.io;
 
-import eres.spi.DataException;
-import eres.spi.Suggestions;
-import eres.spi.data.Panel;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.Suggestions;
+import eres.api.data.Panel;
+import eres.api.data.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package eres.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.Suggestions;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.Suggestions;
+import eres.api.data.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,8 +191,8 @@ public final class Reshape {
         }
         int years = w.years().size();
         int n = raw.rows().size();
-        if ((long) n * years > eres.spi.Limits.MAX_ROWS) {
-            throw new DataException("data.reshape: " + n + " rows x " + years + " years is above the limit of " + eres.spi.Limits.MAX_ROWS + " rows");
+        if ((long) n * years > eres.api.Limits.MAX_ROWS) {
+            throw new DataException("data.reshape: " + n + " rows x " + years + " years is above the limit of " + eres.api.Limits.MAX_ROWS + " rows");
         }
         List<String[]> rows = new ArrayList<>(n * years);
         int[] lines = new int[n * years];

@@ -1,11 +1,11 @@
 package eres.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.core.linalg.Compensated;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.Suggestions;
-import eres.spi.data.Panel;
+import eres.api.linalg.Compensated;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.Suggestions;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

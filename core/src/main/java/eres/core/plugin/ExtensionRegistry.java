@@ -1,12 +1,12 @@
 package eres.core.plugin;
 
-import eres.spi.DataReader;
-import eres.spi.Extension;
-import eres.spi.ExtensionKind;
-import eres.spi.ReportWriter;
-import eres.spi.SpecException;
-import eres.spi.Step;
-import eres.spi.Suggestions;
+import eres.api.DataReader;
+import eres.api.Extension;
+import eres.api.ExtensionKind;
+import eres.api.ReportWriter;
+import eres.api.SpecException;
+import eres.api.Step;
+import eres.api.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

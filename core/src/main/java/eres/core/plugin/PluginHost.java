@@ -1,7 +1,7 @@
 package eres.core.plugin;
 
 import com.google.inject.Injector;
-import eres.spi.Extension;
+import eres.api.Extension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package eres.core.report;
 
-import eres.spi.NoParameters;
-import eres.spi.ReportWriter;
-import eres.spi.result.Figure;
-import eres.spi.result.OutputSink;
-import eres.spi.result.Report;
-import eres.spi.result.Table;
-import eres.spi.result.Warning;
+import eres.api.NoParameters;
+import eres.api.ReportWriter;
+import eres.api.result.Figure;
+import eres.api.result.OutputSink;
+import eres.api.result.Report;
+import eres.api.result.Table;
+import eres.api.result.Warning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

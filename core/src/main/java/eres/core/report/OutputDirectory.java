@@ -1,9 +1,9 @@
 package eres.core.report;
 
-import eres.spi.EresException;
-import eres.spi.SpecException;
-import eres.spi.result.OutputNames;
-import eres.spi.result.OutputSink;
+import eres.api.EresException;
+import eres.api.SpecException;
+import eres.api.result.OutputNames;
+import eres.api.result.OutputSink;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;

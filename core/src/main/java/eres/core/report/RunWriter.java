@@ -10,18 +10,18 @@ import eres.core.chain.RunResult;
 import eres.core.chain.StepOutcome;
 import eres.core.chain.Version;
 import eres.core.plugin.ExtensionRegistry;
-import eres.core.random.Seeds;
-import eres.core.table.Formats;
-import eres.core.table.RegressionTable;
-import eres.spi.EresException;
-import eres.spi.ReportWriter;
-import eres.spi.result.DataFile;
-import eres.spi.result.Figure;
-import eres.spi.result.OutputNames;
-import eres.spi.result.OutputSink;
-import eres.spi.result.Report;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
+import eres.api.random.Seeds;
+import eres.api.table.Formats;
+import eres.api.table.RegressionTable;
+import eres.api.EresException;
+import eres.api.ReportWriter;
+import eres.api.result.DataFile;
+import eres.api.result.Figure;
+import eres.api.result.OutputNames;
+import eres.api.result.OutputSink;
+import eres.api.result.Report;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -255,7 +255,7 @@ public final class RunWriter {
         return out;
     }
 
-    private static List<eres.spi.result.Coefficient> filter(StepResult r, List<String> terms) {
+    private static List<eres.api.result.Coefficient> filter(StepResult r, List<String> terms) {
         if (terms.isEmpty()) return r.coefficients();
         return r.coefficients().stream().filter(c -> terms.contains(c.term())).toList();
     }

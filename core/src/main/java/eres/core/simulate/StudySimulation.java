@@ -2,8 +2,8 @@ package eres.core.simulate;
 
 import eres.core.geo.Provinces;
 import eres.core.io.CsvReader;
-import eres.core.random.Seeds;
-import eres.spi.data.RawTable;
+import eres.api.random.Seeds;
+import eres.api.data.RawTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

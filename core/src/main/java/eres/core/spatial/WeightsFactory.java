@@ -1,14 +1,17 @@
 package eres.core.spatial;
 
+import eres.api.spatial.Contiguity;
+import eres.api.spatial.GreatCircle;
+import eres.api.spatial.Weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import eres.core.io.CsvReader;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.Suggestions;
-import eres.spi.data.Geography;
-import eres.spi.data.Location;
-import eres.spi.data.RawTable;
-import eres.spi.data.SpatialWeights;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.Suggestions;
+import eres.api.data.Geography;
+import eres.api.data.Location;
+import eres.api.data.RawTable;
+import eres.api.data.SpatialWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

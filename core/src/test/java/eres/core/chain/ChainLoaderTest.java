@@ -3,7 +3,7 @@ package eres.core.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import org.junit.jupiter.api.Test;
 
 /** Chain files: strict keys with suggestions, types, YAML syntax, references between steps. */

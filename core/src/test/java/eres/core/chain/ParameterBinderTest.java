@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import eres.spi.Param;
-import eres.spi.SpecException;
+import eres.api.Param;
+import eres.api.SpecException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

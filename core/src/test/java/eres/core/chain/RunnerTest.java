@@ -9,20 +9,20 @@ import com.google.inject.Guice;
 import eres.core.exec.PoolParallelism;
 import eres.core.io.CsvReader;
 import eres.core.plugin.PluginHost;
-import eres.core.random.Seeds;
+import eres.api.random.Seeds;
 import eres.core.report.MarkdownWriter;
 import eres.core.report.RunWriter;
-import eres.spi.DataException;
-import eres.spi.EresException;
-import eres.spi.Estimator;
-import eres.spi.Extension;
-import eres.spi.Param;
-import eres.spi.ProgressReporter;
-import eres.spi.SpecException;
-import eres.spi.StepContext;
-import eres.spi.result.Coefficient;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
+import eres.api.DataException;
+import eres.api.EresException;
+import eres.api.Estimator;
+import eres.api.Extension;
+import eres.api.Param;
+import eres.api.ProgressReporter;
+import eres.api.SpecException;
+import eres.api.StepContext;
+import eres.api.result.Coefficient;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,7 +101,7 @@ class RunnerTest {
     }
 
     /** Never finishes (ignores interrupts), to test the per-step time limit. */
-    public static final class HangEstimator implements Estimator<eres.spi.NoParameters> {
+    public static final class HangEstimator implements Estimator<eres.api.NoParameters> {
         @Override
         public String id() {
             return "test-hang";
@@ -113,12 +113,12 @@ class RunnerTest {
         }
 
         @Override
-        public Class<eres.spi.NoParameters> parameterType() {
-            return eres.spi.NoParameters.class;
+        public Class<eres.api.NoParameters> parameterType() {
+            return eres.api.NoParameters.class;
         }
 
         @Override
-        public StepResult run(eres.spi.NoParameters p, StepContext ctx) {
+        public StepResult run(eres.api.NoParameters p, StepContext ctx) {
             long until = System.nanoTime() + 60_000_000_000L;
             double x = 0;
             while (System.nanoTime() < until) x += Math.sin(x);   // busy, ignores interrupts

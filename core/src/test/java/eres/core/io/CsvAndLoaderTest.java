@@ -3,9 +3,9 @@ package eres.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eres.spi.DataException;
-import eres.spi.data.Panel;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.data.Panel;
+import eres.api.data.RawTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

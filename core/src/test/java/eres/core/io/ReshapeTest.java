@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.chain.ChainLoader;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.data.Panel;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.data.Panel;
+import eres.api.data.RawTable;
 import org.junit.jupiter.api.Test;
 
 /** {@code data.reshape}: wide (year columns) and long (variable-name column) layouts into the panel layout. */

@@ -1,9 +1,13 @@
 package eres.core.map;
 
+import eres.api.map.AlbersProjection;
+import eres.api.map.ChoroplethMap;
+import eres.api.map.GeoJson;
+import eres.api.map.NaturalBreaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eres.core.geo.Provinces;
-import eres.spi.data.Geography;
+import eres.api.data.Geography;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,18 @@
 package eres.core.panel;
 
+import eres.api.panel.Effects;
+import eres.api.panel.PanelFit;
+import eres.api.panel.PanelRegression;
+import eres.api.panel.VcovType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;
-import eres.core.random.Seeds;
-import eres.spi.data.Panel;
-import eres.spi.result.Coefficient;
+import eres.api.random.Seeds;
+import eres.api.data.Panel;
+import eres.api.result.Coefficient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

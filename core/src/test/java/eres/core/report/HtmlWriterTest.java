@@ -2,12 +2,12 @@ package eres.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eres.spi.NoParameters;
-import eres.spi.result.Figure;
-import eres.spi.result.OutputSink;
-import eres.spi.result.Report;
-import eres.spi.result.Table;
-import eres.spi.result.Warning;
+import eres.api.NoParameters;
+import eres.api.result.Figure;
+import eres.api.result.OutputSink;
+import eres.api.result.Report;
+import eres.api.result.Table;
+import eres.api.result.Warning;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

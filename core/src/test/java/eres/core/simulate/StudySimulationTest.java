@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eres.core.geo.Provinces;
-import eres.core.spatial.GreatCircle;
-import eres.spi.data.Location;
+import eres.api.spatial.GreatCircle;
+import eres.api.data.Location;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,12 @@
 package eres.core.spatial;
 
+import eres.api.spatial.LogDeterminant;
+import eres.api.spatial.Weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eres.core.exec.PoolParallelism;
-import eres.spi.data.SpatialWeights;
+import eres.api.data.SpatialWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

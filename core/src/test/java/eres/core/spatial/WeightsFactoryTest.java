@@ -1,5 +1,8 @@
 package eres.core.spatial;
 
+import eres.api.spatial.GreatCircle;
+import eres.api.spatial.Weights;
+import eres.api.spatial.WeightsSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,11 +10,11 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.geo.Provinces;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.data.Geography;
-import eres.spi.data.Location;
-import eres.spi.data.SpatialWeights;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.data.Geography;
+import eres.api.data.Location;
+import eres.api.data.SpatialWeights;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

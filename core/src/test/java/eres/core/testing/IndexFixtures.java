@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eres.core.chain.ParameterBinder;
-import eres.core.index.IndexParameters;
-import eres.spi.data.Panel;
+import eres.api.index.IndexParameters;
+import eres.api.data.Panel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,16 +1,16 @@
 package org.example.between;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.stats.Distributions;
-import eres.core.table.RegressionTable;
-import eres.spi.Estimator;
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.StepContext;
-import eres.spi.data.Panel;
-import eres.spi.result.Coefficient;
-import eres.spi.result.StepResult;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.stats.Distributions;
+import eres.api.table.RegressionTable;
+import eres.api.Estimator;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.StepContext;
+import eres.api.data.Panel;
+import eres.api.result.Coefficient;
+import eres.api.result.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package eres.plugins.entropy;
 
-import eres.core.index.WeightingRule;
+import eres.api.index.WeightingRule;
 import org.pf4j.Extension;
 
 /** {@code critic}: composite index with CRITIC weights (Diakoulaki, Mavrotas and Papayannakis 1995; composite-index.md section 4.4). */

@@ -1,6 +1,6 @@
 package eres.plugins.entropy;
 
-import eres.core.index.WeightingRule;
+import eres.api.index.WeightingRule;
 import org.pf4j.Extension;
 
 /** {@code equal}: composite index with equal weights (composite-index.md section 4.7). */

@@ -1,6 +1,6 @@
 package eres.plugins.entropy;
 
-import eres.core.index.WeightingRule;
+import eres.api.index.WeightingRule;
 import org.pf4j.Extension;
 
 /** {@code fixed-weights}: composite index with user-given weights, e.g. to reproduce a published weights table. */

@@ -1,11 +1,11 @@
 package eres.plugins.entropy;
 
-import eres.core.index.CompositeIndex;
-import eres.core.index.IndexParameters;
-import eres.core.index.WeightingRule;
-import eres.spi.IndexMethod;
-import eres.spi.StepContext;
-import eres.spi.result.StepResult;
+import eres.api.index.CompositeIndex;
+import eres.api.index.IndexParameters;
+import eres.api.index.WeightingRule;
+import eres.api.IndexMethod;
+import eres.api.StepContext;
+import eres.api.result.StepResult;
 
 /** An index method of this plugin: an id, a description and its weighting rule; {@link CompositeIndex} does the rest. */
 abstract class IndexMethodBase implements IndexMethod<IndexParameters> {

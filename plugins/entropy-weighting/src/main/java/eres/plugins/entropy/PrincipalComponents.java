@@ -1,14 +1,14 @@
 package eres.plugins.entropy;
 
-import eres.core.index.IndexParameters;
-import eres.core.index.Level;
-import eres.core.index.Weighting;
-import eres.core.index.WeightingRule;
-import eres.core.linalg.Compensated;
-import eres.core.linalg.SymmetricEigen;
-import eres.core.stats.Descriptives;
-import eres.core.table.Formats;
-import eres.spi.result.Table;
+import eres.api.index.IndexParameters;
+import eres.api.index.Level;
+import eres.api.index.Weighting;
+import eres.api.index.WeightingRule;
+import eres.api.linalg.Compensated;
+import eres.api.linalg.SymmetricEigen;
+import eres.api.stats.Descriptives;
+import eres.api.table.Formats;
+import eres.api.result.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

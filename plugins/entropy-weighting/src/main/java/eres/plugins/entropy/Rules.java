@@ -1,13 +1,13 @@
 package eres.plugins.entropy;
 
-import eres.core.index.IndexParameters;
-import eres.core.index.Level;
-import eres.core.index.Weighting;
-import eres.core.index.WeightingRule;
-import eres.core.linalg.Compensated;
-import eres.core.stats.Descriptives;
-import eres.spi.EstimationException;
-import eres.spi.SpecException;
+import eres.api.index.IndexParameters;
+import eres.api.index.Level;
+import eres.api.index.Weighting;
+import eres.api.index.WeightingRule;
+import eres.api.linalg.Compensated;
+import eres.api.stats.Descriptives;
+import eres.api.EstimationException;
+import eres.api.SpecException;
 import java.util.Set;
 
 /** The objective weighting rules of this plugin (composite-index.md sections 4.3-4.7) and user-given weights. */

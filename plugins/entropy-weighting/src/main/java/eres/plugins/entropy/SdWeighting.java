@@ -1,6 +1,6 @@
 package eres.plugins.entropy;
 
-import eres.core.index.WeightingRule;
+import eres.api.index.WeightingRule;
 import org.pf4j.Extension;
 
 /** {@code sd}: composite index with standard-deviation weights (composite-index.md section 4.6). */

@@ -7,16 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.index.CompositeIndex;
-import eres.core.index.IndexParameters;
+import eres.api.index.CompositeIndex;
+import eres.api.index.IndexParameters;
 import eres.core.report.Json;
 import eres.core.testing.TestContext;
-import eres.spi.EstimationException;
-import eres.spi.IndexMethod;
-import eres.spi.SpecException;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.Warning;
+import eres.api.EstimationException;
+import eres.api.IndexMethod;
+import eres.api.SpecException;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.Warning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

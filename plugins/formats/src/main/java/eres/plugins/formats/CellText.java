@@ -1,6 +1,6 @@
 package eres.plugins.formats;
 
-/** How readers turn numbers into the text cells of a {@link eres.spi.data.RawTable}. */
+/** How readers turn numbers into the text cells of a {@link eres.api.data.RawTable}. */
 final class CellText {
     /** Below 2^53 every integer is exact in a double and prints without a fraction. */
     private static final double EXACT_INTEGERS = 9_007_199_254_740_992.0;

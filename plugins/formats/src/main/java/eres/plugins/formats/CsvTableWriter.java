@@ -1,10 +1,10 @@
 package eres.plugins.formats;
 
-import eres.spi.Param;
-import eres.spi.ReportWriter;
-import eres.spi.result.OutputSink;
-import eres.spi.result.Report;
-import eres.spi.result.Table;
+import eres.api.Param;
+import eres.api.ReportWriter;
+import eres.api.result.OutputSink;
+import eres.api.result.Report;
+import eres.api.result.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

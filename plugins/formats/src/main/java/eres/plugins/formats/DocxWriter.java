@@ -1,13 +1,13 @@
 package eres.plugins.formats;
 
-import eres.spi.EresException;
-import eres.spi.Param;
-import eres.spi.ReportWriter;
-import eres.spi.SpecException;
-import eres.spi.result.OutputSink;
-import eres.spi.result.Report;
-import eres.spi.result.Table;
-import eres.spi.result.Warning;
+import eres.api.EresException;
+import eres.api.Param;
+import eres.api.ReportWriter;
+import eres.api.SpecException;
+import eres.api.result.OutputSink;
+import eres.api.result.Report;
+import eres.api.result.Table;
+import eres.api.result.Warning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;

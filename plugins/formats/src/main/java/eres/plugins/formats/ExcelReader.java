@@ -1,10 +1,10 @@
 package eres.plugins.formats;
 
-import eres.spi.DataException;
-import eres.spi.DataReader;
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.DataReader;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.data.RawTable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +101,7 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
                 return read(name, wb, o);
             } catch (IOException e) {
                 throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
-            } catch (eres.spi.EresException e) {
+            } catch (eres.api.EresException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 // POI reports corrupt content with many unchecked exception types; a damaged workbook is a
@@ -221,7 +221,7 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
             Sheet s = wb.getSheet(ref.name());
             if (s == null) {
                 throw new DataException("data.sheet: no sheet '" + ref.name() + "' in " + fileName
-                        + eres.spi.Suggestions.hint(ref.name(), names) + "; sheets: " + String.join(", ", names));
+                        + eres.api.Suggestions.hint(ref.name(), names) + "; sheets: " + String.join(", ", names));
             }
             return s;
         }

@@ -1,7 +1,7 @@
 package eres.plugins.formats;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import eres.spi.SpecException;
+import eres.api.SpecException;
 
 /**
  * A worksheet chosen by name ({@code sheet: GDP}, {@code sheet: 人口}) or by 1-based position

@@ -1,7 +1,7 @@
 package eres.plugins.formats;
 
-import eres.spi.result.OutputNames;
-import eres.spi.result.Report;
+import eres.api.result.OutputNames;
+import eres.api.result.Report;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package eres.plugins.formats;
 
-import eres.spi.DataException;
-import eres.spi.Limits;
+import eres.api.DataException;
+import eres.api.Limits;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;

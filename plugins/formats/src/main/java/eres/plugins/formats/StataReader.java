@@ -1,10 +1,10 @@
 package eres.plugins.formats;
 
-import eres.spi.DataException;
-import eres.spi.DataReader;
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.DataReader;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.data.RawTable;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;

@@ -9,9 +9,9 @@ import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;
 import eres.core.io.Reshape;
-import eres.spi.DataException;
-import eres.spi.data.Panel;
-import eres.spi.data.RawTable;
+import eres.api.DataException;
+import eres.api.data.Panel;
+import eres.api.data.RawTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -139,9 +139,9 @@ class ExcelReaderTest {
         assertThat(byName.sheet().name()).isEqualTo("人口");
         assertThat(ExcelReader.Options.class.getRecordComponents()).hasSize(3);
         assertThatThrownBy(() -> eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"sheet\": 0}"), ExcelReader.Options.class))
-                .isInstanceOf(eres.spi.SpecException.class).hasMessageContaining("positions count from 1");
+                .isInstanceOf(eres.api.SpecException.class).hasMessageContaining("positions count from 1");
         assertThatThrownBy(() -> eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"sheets\": 1}"), ExcelReader.Options.class))
-                .isInstanceOf(eres.spi.SpecException.class).hasMessageContaining("did you mean 'sheet'");
+                .isInstanceOf(eres.api.SpecException.class).hasMessageContaining("did you mean 'sheet'");
         StataReader.Options codes = eres.core.chain.ParameterBinder.bind("data", JSON.readTree("{\"value-labels\": \"codes\"}"),
                 StataReader.Options.class);
         assertThat(codes.valueLabels()).isEqualTo("codes");

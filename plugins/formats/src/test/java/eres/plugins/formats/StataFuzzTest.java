@@ -1,7 +1,7 @@
 package eres.plugins.formats;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import eres.spi.EresException;
+import eres.api.EresException;
 import java.nio.charset.StandardCharsets;
 
 /**

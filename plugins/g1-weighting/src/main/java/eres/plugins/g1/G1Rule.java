@@ -1,12 +1,12 @@
 package eres.plugins.g1;
 
-import eres.core.index.IndexParameters;
-import eres.core.index.Level;
-import eres.core.index.Weighting;
-import eres.core.stats.Descriptives;
-import eres.spi.EstimationException;
-import eres.spi.SpecException;
-import eres.core.index.WeightingRule;
+import eres.api.index.IndexParameters;
+import eres.api.index.Level;
+import eres.api.index.Weighting;
+import eres.api.stats.Descriptives;
+import eres.api.EstimationException;
+import eres.api.SpecException;
+import eres.api.index.WeightingRule;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

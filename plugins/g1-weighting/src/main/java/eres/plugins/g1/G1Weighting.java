@@ -1,10 +1,10 @@
 package eres.plugins.g1;
 
-import eres.core.index.CompositeIndex;
-import eres.core.index.IndexParameters;
-import eres.spi.IndexMethod;
-import eres.spi.StepContext;
-import eres.spi.result.StepResult;
+import eres.api.index.CompositeIndex;
+import eres.api.index.IndexParameters;
+import eres.api.IndexMethod;
+import eres.api.StepContext;
+import eres.api.result.StepResult;
 import org.pf4j.Extension;
 
 /**

@@ -7,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.index.CompositeIndex;
-import eres.core.index.IndexParameters;
-import eres.core.index.Level;
-import eres.core.index.Weighting;
+import eres.api.index.CompositeIndex;
+import eres.api.index.IndexParameters;
+import eres.api.index.Level;
+import eres.api.index.Weighting;
 import eres.core.report.Json;
 import eres.core.testing.TestContext;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
-import eres.spi.result.Warning;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
+import eres.api.result.Warning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

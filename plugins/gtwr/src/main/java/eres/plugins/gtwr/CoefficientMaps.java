@@ -1,16 +1,16 @@
 package eres.plugins.gtwr;
 
 import eres.core.geo.Provinces;
-import eres.core.map.AlbersProjection;
-import eres.core.map.ChoroplethMap;
-import eres.core.map.GeoJson;
-import eres.core.map.NaturalBreaks;
-import eres.core.table.Formats;
-import eres.spi.SpecException;
-import eres.spi.data.Geography;
-import eres.spi.result.Figure;
-import eres.spi.result.OutputNames;
-import eres.spi.result.Table;
+import eres.api.map.AlbersProjection;
+import eres.api.map.ChoroplethMap;
+import eres.api.map.GeoJson;
+import eres.api.map.NaturalBreaks;
+import eres.api.table.Formats;
+import eres.api.SpecException;
+import eres.api.data.Geography;
+import eres.api.result.Figure;
+import eres.api.result.OutputNames;
+import eres.api.result.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package eres.plugins.gtwr;
 
 import eres.plugins.gtwr.LocalRegression.Bandwidth;
-import eres.spi.EstimationException;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
+import eres.api.EstimationException;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package eres.plugins.gtwr;
 
-import eres.spi.Estimator;
-import eres.spi.Param;
-import eres.spi.StepContext;
-import eres.spi.result.StepResult;
+import eres.api.Estimator;
+import eres.api.Param;
+import eres.api.StepContext;
+import eres.api.result.StepResult;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;

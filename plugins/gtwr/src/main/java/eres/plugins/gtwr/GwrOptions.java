@@ -1,7 +1,7 @@
 package eres.plugins.gtwr;
 
-import eres.spi.Limits;
-import eres.spi.SpecException;
+import eres.api.Limits;
+import eres.api.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

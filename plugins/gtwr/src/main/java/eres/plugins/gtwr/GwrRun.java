@@ -1,21 +1,21 @@
 package eres.plugins.gtwr;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.stats.Distributions;
-import eres.core.table.Formats;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.stats.Distributions;
+import eres.api.table.Formats;
 import eres.plugins.gtwr.LocalRegression.Bandwidth;
-import eres.spi.DataException;
-import eres.spi.EstimationException;
-import eres.spi.StepContext;
-import eres.spi.data.Geography;
-import eres.spi.data.Location;
-import eres.spi.data.Panel;
-import eres.spi.result.Coefficient;
-import eres.spi.result.DataFile;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
-import eres.spi.result.TestStatistic;
+import eres.api.DataException;
+import eres.api.EstimationException;
+import eres.api.StepContext;
+import eres.api.data.Geography;
+import eres.api.data.Location;
+import eres.api.data.Panel;
+import eres.api.result.Coefficient;
+import eres.api.result.DataFile;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
+import eres.api.result.TestStatistic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -250,7 +250,7 @@ final class GwrRun {
                 tests.add(new TestStatistic("nonstationarity-" + m.term(), m.sd(), null, null, m.pValue(), "permutation",
                         "the local estimates of " + m.term() + " vary no more than under random permutation of the observations"
                                 + " over the " + (o.temporal() ? "space-time" : "spatial") + " points",
-                        m.replications() + " permutations (seed " + ctx.seed() + ", " + eres.core.random.Seeds.ALGORITHM + ")"));
+                        m.replications() + " permutations (seed " + ctx.seed() + ", " + eres.api.random.Seeds.ALGORITHM + ")"));
             }
             int invalid = o.permutations() - mc.get(0).replications();
             if (invalid > 0) b.warning("singular-permutations", invalid + " permutation(s) gave a singular local design and were skipped");

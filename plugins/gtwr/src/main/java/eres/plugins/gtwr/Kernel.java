@@ -1,6 +1,6 @@
 package eres.plugins.gtwr;
 
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import java.util.Locale;
 
 /**

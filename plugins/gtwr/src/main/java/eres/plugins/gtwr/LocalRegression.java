@@ -1,6 +1,6 @@
 package eres.plugins.gtwr;
 
-import eres.spi.Parallelism;
+import eres.api.Parallelism;
 import java.util.Arrays;
 import java.util.List;
 

@@ -8,7 +8,7 @@ package eres.plugins.gtwr;
  * chord {@code c}, which is monotone in the chord, so a k-d tree on the embedding can prune exactly.
  */
 final class Locations {
-    /** Mean Earth radius in km (IUGG), as in {@code eres.core.spatial.GreatCircle}. */
+    /** Mean Earth radius in km (IUGG), as in {@code eres.api.spatial.GreatCircle}. */
     static final double EARTH_RADIUS_KM = 6371.0088;
 
     final int n;

@@ -1,7 +1,7 @@
 package eres.plugins.gtwr;
 
-import eres.spi.EstimationException;
-import eres.spi.Parallelism;
+import eres.api.EstimationException;
+import eres.api.Parallelism;
 import java.util.Arrays;
 import java.util.List;
 

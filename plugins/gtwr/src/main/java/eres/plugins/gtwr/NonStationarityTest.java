@@ -1,10 +1,10 @@
 package eres.plugins.gtwr;
 
-import eres.core.random.Seeds;
-import eres.core.stats.Distributions;
+import eres.api.random.Seeds;
+import eres.api.stats.Distributions;
 import eres.plugins.gtwr.LocalRegression.Bandwidth;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;

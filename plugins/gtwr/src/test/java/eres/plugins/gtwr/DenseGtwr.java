@@ -1,7 +1,7 @@
 package eres.plugins.gtwr;
 
-import eres.core.spatial.GreatCircle;
-import eres.spi.data.Location;
+import eres.api.spatial.GreatCircle;
+import eres.api.data.Location;
 import java.util.Arrays;
 
 /**

@@ -3,8 +3,8 @@ package eres.plugins.gtwr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eres.core.testing.TestContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.util.Locale;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package eres.plugins.gtwr;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.chain.ParameterBinder;
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

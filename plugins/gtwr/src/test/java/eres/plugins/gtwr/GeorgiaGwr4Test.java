@@ -3,9 +3,9 @@ package eres.plugins.gtwr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eres.core.testing.TestContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.TestStatistic;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.TestStatistic;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

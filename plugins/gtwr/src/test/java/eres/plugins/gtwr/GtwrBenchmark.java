@@ -1,8 +1,8 @@
 package eres.plugins.gtwr;
 
 import eres.core.testing.TestContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,12 +3,12 @@ package eres.plugins.gtwr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.panel.Effects;
-import eres.core.panel.PanelFit;
-import eres.core.panel.PanelRegression;
-import eres.core.panel.VcovType;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.panel.Effects;
+import eres.api.panel.PanelFit;
+import eres.api.panel.PanelRegression;
+import eres.api.panel.VcovType;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package eres.plugins.gtwr;
 
 import eres.core.geo.Provinces;
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

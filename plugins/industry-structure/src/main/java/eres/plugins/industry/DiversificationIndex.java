@@ -1,8 +1,8 @@
 package eres.plugins.industry;
 
-import eres.spi.IndexMethod;
-import eres.spi.StepContext;
-import eres.spi.result.StepResult;
+import eres.api.IndexMethod;
+import eres.api.StepContext;
+import eres.api.result.StepResult;
 import org.pf4j.Extension;
 
 /** {@code diversification}: Shannon entropy of employment shares over industries, {@code -sum_k p_k ln p_k} (composite-index.md section 6). */

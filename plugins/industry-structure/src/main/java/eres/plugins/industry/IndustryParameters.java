@@ -1,8 +1,8 @@
 package eres.plugins.industry;
 
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.result.OutputNames;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.result.OutputNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

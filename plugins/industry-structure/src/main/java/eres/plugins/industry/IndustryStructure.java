@@ -1,14 +1,14 @@
 package eres.plugins.industry;
 
-import eres.core.linalg.Compensated;
-import eres.core.stats.Descriptives;
-import eres.core.table.Formats;
-import eres.spi.DataException;
-import eres.spi.Suggestions;
-import eres.spi.data.Panel;
-import eres.spi.result.DataFile;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
+import eres.api.linalg.Compensated;
+import eres.api.stats.Descriptives;
+import eres.api.table.Formats;
+import eres.api.DataException;
+import eres.api.Suggestions;
+import eres.api.data.Panel;
+import eres.api.result.DataFile;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package eres.plugins.industry;
 
-import eres.spi.IndexMethod;
-import eres.spi.StepContext;
-import eres.spi.result.StepResult;
+import eres.api.IndexMethod;
+import eres.api.StepContext;
+import eres.api.result.StepResult;
 import org.pf4j.Extension;
 
 /** {@code krugman}: Krugman specialisation (dissimilarity) index, {@code sum_k |p_ik - P_k|} (Krugman 1991, Geography and Trade). */

@@ -10,12 +10,12 @@ import eres.core.chain.ParameterBinder;
 import eres.core.report.Json;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.DataException;
-import eres.spi.IndexMethod;
-import eres.spi.SpecException;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.Warning;
+import eres.api.DataException;
+import eres.api.IndexMethod;
+import eres.api.SpecException;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.Warning;
 import org.junit.jupiter.api.Test;
 
 /**

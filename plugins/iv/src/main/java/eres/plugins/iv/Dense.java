@@ -9,7 +9,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Small dense matrix kernels for the IV diagnostics. Matrices are {@code double[rows][cols]};
- * data columns are {@code double[k][n]} (column j, observation i), as in {@code eres.core.panel.Covariance}.
+ * data columns are {@code double[k][n]} (column j, observation i), as in {@code eres.api.panel.Covariance}.
  * All the matrices here are at most (K1 L1) x (K1 L1) or L x L; n-length loops only form cross products.
  * No method modifies its arguments.
  */

@@ -1,12 +1,12 @@
 package eres.plugins.iv;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.panel.VcovType;
-import eres.core.stats.Distributions;
-import eres.spi.EstimationException;
-import eres.spi.result.Coefficient;
-import eres.spi.result.TestStatistic;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.panel.VcovType;
+import eres.api.stats.Distributions;
+import eres.api.EstimationException;
+import eres.api.result.Coefficient;
+import eres.api.result.TestStatistic;
 import java.util.ArrayList;
 import java.util.List;
 

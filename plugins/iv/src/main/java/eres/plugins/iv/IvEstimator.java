@@ -1,21 +1,21 @@
 package eres.plugins.iv;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.panel.Effects;
-import eres.core.panel.FixedEffectsProjection;
-import eres.core.panel.VcovType;
-import eres.core.table.Formats;
-import eres.core.table.RegressionTable;
-import eres.spi.DataException;
-import eres.spi.Estimator;
-import eres.spi.EstimationException;
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.StepContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
-import eres.spi.result.TestStatistic;
+import eres.api.linalg.LeastSquares;
+import eres.api.panel.Effects;
+import eres.api.panel.FixedEffectsProjection;
+import eres.api.panel.VcovType;
+import eres.api.table.Formats;
+import eres.api.table.RegressionTable;
+import eres.api.DataException;
+import eres.api.Estimator;
+import eres.api.EstimationException;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.StepContext;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
+import eres.api.result.TestStatistic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,7 +147,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             if (!clusterName.equals(panel.entityName())) {
                 if (!panel.hasNumeric(clusterName) && !panel.hasText(clusterName)) {
                     throw new DataException("cluster variable '" + clusterName + "' is not a column of the data"
-                            + eres.spi.Suggestions.hint(clusterName, allColumns(panel)));
+                            + eres.api.Suggestions.hint(clusterName, allColumns(panel)));
                 }
                 if (panel.hasNumeric(clusterName)) needed.add(clusterName);
             }

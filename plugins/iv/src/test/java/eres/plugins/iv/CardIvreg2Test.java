@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.assertj.core.api.SoftAssertions;
 
-import eres.core.panel.VcovType;
+import eres.api.panel.VcovType;
 import eres.core.testing.TestData;
-import eres.spi.result.Coefficient;
-import eres.spi.result.TestStatistic;
+import eres.api.result.Coefficient;
+import eres.api.result.TestStatistic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

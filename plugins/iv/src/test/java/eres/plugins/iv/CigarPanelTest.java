@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
-import eres.spi.result.Coefficient;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.Coefficient;
+import eres.api.result.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +118,7 @@ class CigarPanelTest {
                     close(soft, tag + " first stage " + j + " b " + ft.get(k), c.estimate(), fb[k]);
                     close(soft, tag + " first stage " + j + " se " + ft.get(k), c.stdError(), fse[k]);
                 }
-                eres.spi.result.TestStatistic fStat = (eres.spi.result.TestStatistic) mine.get("f");
+                eres.api.result.TestStatistic fStat = (eres.api.result.TestStatistic) mine.get("f");
                 close(soft, tag + " first-stage F " + j, fStat.statistic(), f.get("F").asDouble());
                 soft.assertThat(fStat.df()).as(tag).isEqualTo(f.get("F_df1").asDouble());
                 soft.assertThat(fStat.df2()).as(tag).isEqualTo(f.get("F_df2").asDouble());

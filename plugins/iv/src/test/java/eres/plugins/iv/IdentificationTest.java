@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eres.core.linalg.LeastSquares;
+import eres.api.linalg.LeastSquares;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.result.StepResult;
+import eres.api.result.StepResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.EstimationException;
-import eres.spi.SpecException;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
+import eres.api.EstimationException;
+import eres.api.SpecException;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class IvEstimatorTest {
     void timeInvariantInstrumentIsAbsorbedByEntityEffects() {
         Panel p = cigar();
         double[] z = p.column("ln_pimin");
-        double[] means = eres.core.panel.FixedEffectsProjection.groupMeans(z, p.entityIndices(), p.entityCount());
+        double[] means = eres.api.panel.FixedEffectsProjection.groupMeans(z, p.entityIndices(), p.entityCount());
         double[] ti = new double[z.length];
         for (int i = 0; i < z.length; i++) ti[i] = means[p.entityIndex(i)];
         Panel q = p.withColumn("pimin_1964", ti);
@@ -88,7 +88,7 @@ class IvEstimatorTest {
     @Test
     void unknownColumnIsADataError() {
         assertThatThrownBy(() -> run(params(List.of("ln_price"), List.of("ln_pimn"), List.of(), "twoways", "cluster"), cigar()))
-                .isInstanceOf(eres.spi.DataException.class).hasMessageContaining("ln_pimn");
+                .isInstanceOf(eres.api.DataException.class).hasMessageContaining("ln_pimn");
     }
 
     @Test
@@ -107,7 +107,7 @@ class IvEstimatorTest {
                 "Hansen J chi2 [p]", "R-squared", "Entity FE", "Year FE", "Observations", "Entities");
         assertThat(t.notes()).anySatisfy(n -> assertThat(n).contains("clustered by state (46 clusters)"));
         Table.Row firstF = t.rows().stream().filter(x -> x.label().equals("First-stage F")).findFirst().orElseThrow();
-        assertThat(firstF.cells().get(0)).startsWith(eres.core.table.Formats.fixed(r.statistic("firstStageF"), 2));
+        assertThat(firstF.cells().get(0)).startsWith(eres.api.table.Formats.fixed(r.statistic("firstStageF"), 2));
         assertThat(firstF.cells().get(1)).isEmpty();
         Table.Row sy = t.rows().stream().filter(x -> x.label().startsWith("Stock-Yogo")).findFirst().orElseThrow();
         assertThat(sy.cells().get(1)).isEqualTo("19.93"); // K1 = 1, L1 = 2
@@ -115,7 +115,7 @@ class IvEstimatorTest {
         assertThat(r.statistic("dofminus")).isEqualTo(46);
         assertThat(r.statistic("sdofminus")).isEqualTo(28);
         // two-way effects leave little first-stage variation with state clusters: flagged
-        assertThat(r.warnings()).extracting(eres.spi.result.Warning::code).containsOnly("weak-instruments");
+        assertThat(r.warnings()).extracting(eres.api.result.Warning::code).containsOnly("weak-instruments");
     }
 
     @Test
@@ -155,7 +155,7 @@ class IvEstimatorTest {
     @Test
     void isAnEstimatorExtensionListedInThePf4jIndex() throws Exception {
         assertThat(new IvEstimator().id()).isEqualTo("iv-2sls");
-        assertThat(new IvEstimator().kind()).isEqualTo(eres.spi.ExtensionKind.ESTIMATOR);
+        assertThat(new IvEstimator().kind()).isEqualTo(eres.api.ExtensionKind.ESTIMATOR);
         StringBuilder all = new StringBuilder();
         var urls = IvEstimatorTest.class.getClassLoader().getResources("META-INF/extensions.idx");
         while (urls.hasMoreElements()) {

@@ -1,6 +1,6 @@
 package eres.plugins.mediation;
 
-import eres.core.stats.Distributions;
+import eres.api.stats.Distributions;
 
 /**
  * First-order (delta-method) tests of the indirect effect {@code a b}, from the estimates and

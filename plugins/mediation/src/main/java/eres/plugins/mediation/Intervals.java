@@ -1,8 +1,8 @@
 package eres.plugins.mediation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eres.core.stats.Distributions;
-import eres.spi.SpecException;
+import eres.api.stats.Distributions;
+import eres.api.SpecException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,12 @@
 package eres.plugins.mediation;
 
-import eres.core.panel.Effects;
-import eres.core.panel.PanelFit;
-import eres.core.panel.VcovType;
-import eres.core.table.Formats;
-import eres.core.table.RegressionTable;
-import eres.spi.result.Coefficient;
-import eres.spi.result.Table;
+import eres.api.panel.Effects;
+import eres.api.panel.PanelFit;
+import eres.api.panel.VcovType;
+import eres.api.table.Formats;
+import eres.api.table.RegressionTable;
+import eres.api.result.Coefficient;
+import eres.api.result.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

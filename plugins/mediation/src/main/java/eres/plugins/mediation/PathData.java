@@ -1,6 +1,6 @@
 package eres.plugins.mediation;
 
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 

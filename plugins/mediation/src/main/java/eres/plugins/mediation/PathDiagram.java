@@ -1,7 +1,7 @@
 package eres.plugins.mediation;
 
-import eres.core.svg.Svg;
-import eres.core.table.Formats;
+import eres.api.svg.Svg;
+import eres.api.table.Formats;
 import java.util.List;
 
 /**

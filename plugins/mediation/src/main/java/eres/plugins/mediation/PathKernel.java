@@ -1,7 +1,7 @@
 package eres.plugins.mediation;
 
-import eres.core.panel.Effects;
-import eres.core.panel.FixedEffectsProjection;
+import eres.api.panel.Effects;
+import eres.api.panel.FixedEffectsProjection;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package eres.plugins.mediation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eres.spi.result.Coefficient;
+import eres.api.result.Coefficient;
 import java.util.List;
 
 /** The records of the mediation result sections (serialised into {@code results.json}). */

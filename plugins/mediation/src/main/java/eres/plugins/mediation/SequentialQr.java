@@ -7,7 +7,7 @@ package eres.plugins.mediation;
  * precision) in the span of the earlier columns and is rejected, so the caller can drop it
  * (an unidentified year dummy) or declare the replication singular (a regressor of interest).
  *
- * <p>Why not {@code eres.core.linalg.LeastSquares}: that solver refines every solution and the whole
+ * <p>Why not {@code eres.api.linalg.LeastSquares}: that solver refines every solution and the whole
  * {@code (X'X)^{-1}} to near full accuracy (what a reported standard error needs) at several times
  * the cost of one factorisation. A bootstrap replicate needs slopes and residuals only, and its
  * sampling noise is many orders of magnitude above plain Householder rounding (Golub &amp; Van Loan,

@@ -1,7 +1,7 @@
 package eres.plugins.mediation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eres.core.table.Formats;
+import eres.api.table.Formats;
 import java.util.ArrayList;
 import java.util.List;
 

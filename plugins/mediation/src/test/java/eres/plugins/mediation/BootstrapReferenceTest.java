@@ -3,7 +3,7 @@ package eres.plugins.mediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.spi.result.StepResult;
+import eres.api.result.StepResult;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.report.Json;
-import eres.spi.result.Figure;
-import eres.spi.result.StepResult;
+import eres.api.result.Figure;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

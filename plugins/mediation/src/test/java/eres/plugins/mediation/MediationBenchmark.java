@@ -1,7 +1,7 @@
 package eres.plugins.mediation;
 
-import eres.core.panel.Effects;
-import eres.spi.data.Panel;
+import eres.api.panel.Effects;
+import eres.api.data.Panel;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,8 +45,8 @@ public final class MediationBenchmark {
         long t1 = System.nanoTime();
         int reps = 200;
         for (int r = 0; r < reps; r++) {
-            PathData s = resample.equals("cluster") ? d.clusterResample(eres.core.random.Seeds.generator(5, r), starts)
-                    : d.observationResample(eres.core.random.Seeds.generator(5, r));
+            PathData s = resample.equals("cluster") ? d.clusterResample(eres.api.random.Seeds.generator(5, r), starts)
+                    : d.observationResample(eres.api.random.Seeds.generator(5, r));
             k.estimate(s);
         }
         double per = (System.nanoTime() - t1) / 1e6 / reps;

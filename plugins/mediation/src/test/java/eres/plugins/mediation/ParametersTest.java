@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.chain.ParameterBinder;
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package eres.plugins.mediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.panel.Effects;
-import eres.core.panel.VcovType;
-import eres.core.random.Seeds;
-import eres.spi.data.Panel;
+import eres.api.linalg.LeastSquares;
+import eres.api.panel.Effects;
+import eres.api.panel.VcovType;
+import eres.api.random.Seeds;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

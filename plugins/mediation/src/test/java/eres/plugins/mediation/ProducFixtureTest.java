@@ -3,8 +3,8 @@ package eres.plugins.mediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.spi.result.Coefficient;
-import eres.spi.result.StepResult;
+import eres.api.result.Coefficient;
+import eres.api.result.StepResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

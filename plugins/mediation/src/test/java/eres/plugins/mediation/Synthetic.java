@@ -1,8 +1,8 @@
 package eres.plugins.mediation;
 
-import eres.core.random.Seeds;
+import eres.api.random.Seeds;
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 

@@ -3,8 +3,8 @@ package eres.plugins.mediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package eres.plugins.panelfe;
 
-import eres.core.stats.Descriptives;
-import eres.core.table.Formats;
-import eres.spi.Estimator;
-import eres.spi.Param;
-import eres.spi.SpecException;
-import eres.spi.StepContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
-import eres.spi.result.Table;
+import eres.api.stats.Descriptives;
+import eres.api.table.Formats;
+import eres.api.Estimator;
+import eres.api.Param;
+import eres.api.SpecException;
+import eres.api.StepContext;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
+import eres.api.result.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

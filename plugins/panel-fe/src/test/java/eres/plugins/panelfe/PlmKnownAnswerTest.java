@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +119,7 @@ class PlmKnownAnswerTest {
         Map<String, Object> vif = (Map<String, Object>) r.sections().get("vif");
         JsonNode ev = e.get("vif");
         @SuppressWarnings("unchecked")
-        List<eres.core.panel.Diagnostics.Vif> values = (List<eres.core.panel.Diagnostics.Vif>) vif.get("values");
+        List<eres.api.panel.Diagnostics.Vif> values = (List<eres.api.panel.Diagnostics.Vif>) vif.get("values");
         for (var v : values) close(c, "vif " + v.term(), v.vif(), ev.get(v.term()).asDouble());
         close(c, "mean vif", (Double) vif.get("mean"), ev.get("mean_vif").asDouble());
     }

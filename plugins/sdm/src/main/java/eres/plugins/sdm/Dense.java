@@ -1,8 +1,8 @@
 package eres.plugins.sdm;
 
-import eres.core.panel.SymmetricInverse;
-import eres.spi.EstimationException;
-import eres.spi.data.SpatialWeights;
+import eres.api.panel.SymmetricInverse;
+import eres.api.EstimationException;
+import eres.api.data.SpatialWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -105,14 +105,14 @@ final class Dense {
      * Solves {@code (I - rho W) X = B} for the T period blocks of a time-major vector at once (same
      * iteration as {@link #solve}, one pass over W per step for all periods).
      */
-    static double[] solvePeriods(SpatialWeights w, double rho, double[] b, int t, eres.spi.Parallelism parallelism) {
+    static double[] solvePeriods(SpatialWeights w, double rho, double[] b, int t, eres.api.Parallelism parallelism) {
         int n = w.size();
         double[] bb = new double[n * t];
         for (int s = 0; s < t; s++) for (int i = 0; i < n; i++) bb[i * t + s] = b[s * n + i];
         double[] x = bb.clone();
         double bn = Math.sqrt(dot(bb, bb));
         for (int it = 0; it < 100_000; it++) {
-            double[] wx = eres.core.spatial.Weights.multiplyBlock(w, x, t, parallelism);
+            double[] wx = eres.api.spatial.Weights.multiplyBlock(w, x, t, parallelism);
             double diff = 0;
             for (int i = 0; i < x.length; i++) {
                 double nx = bb[i] + rho * wx[i];

@@ -1,13 +1,13 @@
 package eres.plugins.sdm;
 
-import eres.core.random.Seeds;
-import eres.core.spatial.LogDeterminant;
-import eres.core.spatial.Weights;
-import eres.core.stats.Distributions;
-import eres.spi.EstimationException;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
-import eres.spi.data.SpatialWeights;
+import eres.api.random.Seeds;
+import eres.api.spatial.LogDeterminant;
+import eres.api.spatial.Weights;
+import eres.api.stats.Distributions;
+import eres.api.EstimationException;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
+import eres.api.data.SpatialWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

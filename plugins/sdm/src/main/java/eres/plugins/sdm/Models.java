@@ -1,10 +1,10 @@
 package eres.plugins.sdm;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.panel.Effects;
-import eres.core.spatial.LogDeterminant;
-import eres.spi.data.SpatialWeights;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.panel.Effects;
+import eres.api.spatial.LogDeterminant;
+import eres.api.data.SpatialWeights;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -32,7 +32,7 @@ final class Models {
     enum Variance { INFORMATION, HESSIAN }
 
     /** Estimation options. */
-    record Options(boolean leeYu, Variance variance, eres.spi.Parallelism parallelism) {
+    record Options(boolean leeYu, Variance variance, eres.api.Parallelism parallelism) {
     }
 
     private static final double LN_2PI = Math.log(2 * Math.PI);

@@ -1,9 +1,9 @@
 package eres.plugins.sdm;
 
-import eres.core.panel.Effects;
-import eres.spi.DataException;
-import eres.spi.data.Panel;
-import eres.spi.data.SpatialWeights;
+import eres.api.panel.Effects;
+import eres.api.DataException;
+import eres.api.data.Panel;
+import eres.api.data.SpatialWeights;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package eres.plugins.sdm;
 
-import eres.core.panel.Effects;
-import eres.spi.Limits;
-import eres.spi.Param;
-import eres.spi.SpecException;
+import eres.api.panel.Effects;
+import eres.api.Limits;
+import eres.api.Param;
+import eres.api.SpecException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

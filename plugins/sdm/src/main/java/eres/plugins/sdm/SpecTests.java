@@ -1,11 +1,11 @@
 package eres.plugins.sdm;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.panel.Effects;
-import eres.core.stats.Distributions;
-import eres.spi.data.SpatialWeights;
-import eres.spi.result.TestStatistic;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.panel.Effects;
+import eres.api.stats.Distributions;
+import eres.api.data.SpatialWeights;
+import eres.api.result.TestStatistic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,7 +182,7 @@ final class SpecTests {
         try {
             Dense.cholesky(v, "V_FE - V_RE");
             h = Dense.dot(diff, Dense.multiply(Dense.inverse(v), diff));
-        } catch (eres.spi.EstimationException e) {
+        } catch (eres.api.EstimationException e) {
             int[] rank = new int[1];
             h = Dense.dot(diff, Dense.multiply(pinv(v, rank), diff));
             df = Math.max(1, rank[0]);

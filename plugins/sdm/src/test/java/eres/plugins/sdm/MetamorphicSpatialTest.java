@@ -3,14 +3,14 @@ package eres.plugins.sdm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.panel.Effects;
-import eres.core.panel.PanelFit;
-import eres.core.panel.PanelRegression;
-import eres.core.panel.VcovType;
+import eres.api.panel.Effects;
+import eres.api.panel.PanelFit;
+import eres.api.panel.PanelRegression;
+import eres.api.panel.VcovType;
 import eres.core.testing.TestContext;
-import eres.spi.data.Panel;
-import eres.spi.data.SpatialWeights;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.data.SpatialWeights;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package eres.plugins.sdm;
 
-import eres.core.spatial.Weights;
+import eres.api.spatial.Weights;
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
-import eres.spi.data.SpatialWeights;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.data.SpatialWeights;
+import eres.api.result.StepResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

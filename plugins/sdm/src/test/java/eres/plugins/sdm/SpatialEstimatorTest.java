@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import eres.core.testing.TestContext;
 import eres.core.testing.TestData;
-import eres.spi.DataException;
-import eres.spi.SpecException;
-import eres.spi.data.Panel;
-import eres.spi.data.SpatialWeights;
-import eres.spi.result.StepResult;
+import eres.api.DataException;
+import eres.api.SpecException;
+import eres.api.data.Panel;
+import eres.api.data.SpatialWeights;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,13 +88,13 @@ class SpatialEstimatorTest {
             assertThat(eff.get(3 * j + 1).point()).isCloseTo(total - eff.get(3 * j).point(), within(1e-12));
         }
         // at rho = 0 and theta = 0 the direct effect is beta and the indirect effect 0
-        SpatialFit f = SpatialEstimator.fit("sdm", new SpatialPanel(p, "y", List.of("x1"), List.of("x1"), w, eres.core.panel.Effects.TWOWAYS),
-                eres.core.spatial.LogDeterminant.eigen(w), new Models.Options(false, Models.Variance.INFORMATION, null));
+        SpatialFit f = SpatialEstimator.fit("sdm", new SpatialPanel(p, "y", List.of("x1"), List.of("x1"), w, eres.api.panel.Effects.TWOWAYS),
+                eres.api.spatial.LogDeterminant.eigen(w), new Models.Options(false, Models.Variance.INFORMATION, null));
         double[] theta = f.estimates().clone();
         theta[0] = 0.7;
         theta[1] = 0;
         theta[2] = 0;
-        double[] e = Impacts.effects(f, List.of("x1"), eres.core.spatial.LogDeterminant.eigen(w), w, true, theta);
+        double[] e = Impacts.effects(f, List.of("x1"), eres.api.spatial.LogDeterminant.eigen(w), w, true, theta);
         assertThat(e).containsExactly(new double[] {0.7, 0, 0.7}, within(1e-15));
     }
 

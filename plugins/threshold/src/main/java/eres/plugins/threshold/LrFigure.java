@@ -1,7 +1,7 @@
 package eres.plugins.threshold;
 
-import eres.core.svg.LinearScale;
-import eres.core.svg.Svg;
+import eres.api.svg.LinearScale;
+import eres.api.svg.Svg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

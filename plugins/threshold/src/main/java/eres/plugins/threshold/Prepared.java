@@ -1,8 +1,8 @@
 package eres.plugins.threshold;
 
-import eres.spi.DataException;
-import eres.spi.EstimationException;
-import eres.spi.data.Panel;
+import eres.api.DataException;
+import eres.api.EstimationException;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

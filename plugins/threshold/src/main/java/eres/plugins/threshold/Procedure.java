@@ -1,9 +1,9 @@
 package eres.plugins.threshold;
 
-import eres.core.random.Seeds;
-import eres.spi.EstimationException;
-import eres.spi.Parallelism;
-import eres.spi.ProgressReporter;
+import eres.api.random.Seeds;
+import eres.api.EstimationException;
+import eres.api.Parallelism;
+import eres.api.ProgressReporter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
 package eres.plugins.threshold;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.linalg.LeastSquaresFit;
-import eres.core.panel.Covariance;
-import eres.core.stats.Distributions;
-import eres.spi.result.Coefficient;
+import eres.api.linalg.LeastSquares;
+import eres.api.linalg.LeastSquaresFit;
+import eres.api.panel.Covariance;
+import eres.api.stats.Distributions;
+import eres.api.result.Coefficient;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package eres.plugins.threshold;
 
-import eres.spi.EstimationException;
+import eres.api.EstimationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,9 +3,9 @@ package eres.plugins.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.linalg.LeastSquares;
-import eres.core.random.Seeds;
-import eres.spi.data.Panel;
+import eres.api.linalg.LeastSquares;
+import eres.api.random.Seeds;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eres.core.testing.TestContext;
-import eres.spi.result.StepResult;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

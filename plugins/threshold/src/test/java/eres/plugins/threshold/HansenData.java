@@ -1,7 +1,7 @@
 package eres.plugins.threshold;
 
 import eres.core.testing.TestData;
-import eres.spi.data.Panel;
+import eres.api.data.Panel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import eres.core.testing.TestContext;
-import eres.spi.data.Panel;
-import eres.spi.result.StepResult;
+import eres.api.data.Panel;
+import eres.api.result.StepResult;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.core.chain.ParameterBinder;
-import eres.spi.SpecException;
+import eres.api.SpecException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

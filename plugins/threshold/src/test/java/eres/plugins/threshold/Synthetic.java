@@ -1,7 +1,7 @@
 package eres.plugins.threshold;
 
-import eres.core.random.Seeds;
-import eres.spi.data.Panel;
+import eres.api.random.Seeds;
+import eres.api.data.Panel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package eres.plugins.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eres.core.exec.PoolParallelism;
-import eres.core.random.Seeds;
-import eres.spi.ProgressReporter;
-import eres.spi.data.Panel;
+import eres.api.random.Seeds;
+import eres.api.ProgressReporter;
+import eres.api.data.Panel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,2 +1,0 @@
-/** Package panel. */
-package eres.core.panel;

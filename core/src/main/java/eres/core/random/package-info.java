@@ -1,2 +1,0 @@
-/** Package random. */
-package eres.core.random;

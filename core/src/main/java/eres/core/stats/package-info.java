@@ -1,2 +1,0 @@
-/** Package stats. */
-package eres.core.stats;

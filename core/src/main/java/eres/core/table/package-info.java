@@ -1,2 +1,0 @@
-/** Package table. */
-package eres.core.table;

@@ -1,0 +1,5 @@
+package eres.api;
+
+/** Parameter type of an extension that takes none. */
+public record NoParameters() {
+}

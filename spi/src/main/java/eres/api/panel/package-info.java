@@ -1,0 +1,2 @@
+/** Package panel. */
+package eres.api.panel;

@@ -1,0 +1,2 @@
+/** Package random. */
+package eres.api.random;

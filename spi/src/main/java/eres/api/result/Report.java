@@ -1,0 +1,30 @@
+package eres.api.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What report writers render: the run's title, provenance (data hash, seed, plugin versions ...),
+ * and per step and group the tables and figures, in chain order. {@code combined} holds tables
+ * assembled across steps (e.g. one regression table with a column per region).
+ */
+public record Report(String title, Map<String, Object> provenance, List<Entry> entries, List<Table> combined,
+                     List<String> notices) {
+    public Report {
+        provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
+        entries = List.copyOf(entries);
+        combined = List.copyOf(combined);
+        notices = List.copyOf(notices);
+    }
+
+    /** One step (for one group, or {@code group == null}). {@code figurePaths} are relative to the output dir. */
+    public record Entry(String stepId, String use, String group, String title, List<Table> tables, List<Figure> figures,
+                        List<String> figurePaths, List<Warning> warnings, String error) {
+        public Entry {
+            tables = List.copyOf(tables);
+            figures = List.copyOf(figures);
+            figurePaths = List.copyOf(figurePaths);
+            warnings = List.copyOf(warnings);
+        }
+    }
+}

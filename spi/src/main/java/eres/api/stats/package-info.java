@@ -1,0 +1,2 @@
+/** Package stats. */
+package eres.api.stats;

@@ -1,0 +1,69 @@
+package eres.api.table;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * Number formatting for tables: fixed decimals, significance stars ({@code *** p<0.01, ** p<0.05,
+ * * p<0.1}), brackets. Locale-independent; NaN prints as an empty cell; negative zero prints as 0.
+ */
+public final class Formats {
+    private Formats() {
+    }
+
+    /** Stars for a p-value: *** &lt; 0.01, ** &lt; 0.05, * &lt; 0.1. */
+    public static String stars(double p) {
+        if (Double.isNaN(p)) return "";
+        if (p < 0.01) return "***";
+        if (p < 0.05) return "**";
+        if (p < 0.1) return "*";
+        return "";
+    }
+
+    /** {@code value} with {@code decimals} digits after the point (half-even rounding of the exact binary value). */
+    public static String fixed(double value, int decimals) {
+        if (Double.isNaN(value)) return "";
+        if (Double.isInfinite(value)) return value > 0 ? "Inf" : "-Inf";
+        String s = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        if (s.startsWith("-") && s.matches("-0(\\.0*)?")) s = s.substring(1);
+        return s;
+    }
+
+    /** Fixed decimals, switching to scientific notation for very small or large magnitudes. */
+    public static String number(double value, int decimals) {
+        if (Double.isNaN(value)) return "";
+        double a = Math.abs(value);
+        if (a != 0 && (a < Math.pow(10, -decimals) || a >= 1e9)) {
+            return String.format(Locale.ROOT, "%." + Math.max(1, decimals - 1) + "e", value);
+        }
+        return fixed(value, decimals);
+    }
+
+    /** Estimate with stars, e.g. {@code 0.1234***}. */
+    public static String estimate(double value, double pValue, int decimals) {
+        return number(value, decimals) + stars(pValue);
+    }
+
+    /** {@code (value)} or empty. */
+    public static String parenthesised(double value, int decimals) {
+        return Double.isNaN(value) ? "" : "(" + number(value, decimals) + ")";
+    }
+
+    /** {@code [value]} or empty. */
+    public static String bracketed(double value, int decimals) {
+        return Double.isNaN(value) ? "" : "[" + number(value, decimals) + "]";
+    }
+
+    /** A p-value: 4 decimals, {@code <0.0001} below that. */
+    public static String pValue(double p) {
+        if (Double.isNaN(p)) return "";
+        if (p < 1e-4) return "<0.0001";
+        return fixed(p, 4);
+    }
+
+    /** An integer count with no grouping. */
+    public static String count(long n) {
+        return Long.toString(n);
+    }
+}

@@ -1,0 +1,2 @@
+/** Package table. */
+package eres.api.table;

@@ -1,5 +1,0 @@
-package eres.spi;
-
-/** Parameter type of an extension that takes none. */
-public record NoParameters() {
-}

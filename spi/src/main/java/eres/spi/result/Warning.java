@@ -1,8 +1,0 @@
-package eres.spi.result;
-
-/**
- * A non-fatal condition that travels with the result (e.g. {@code few-clusters},
- * {@code dropped-missing}, {@code absorbed-regressor}).
- */
-public record Warning(String code, String message) {
-}
