@@ -3,6 +3,7 @@ package eres.api;
 import eres.api.data.Geography;
 import eres.api.data.Panel;
 import eres.api.data.SpatialWeights;
+import eres.api.data.WeightsRef;
 import eres.api.result.StepResult;
 import java.util.Optional;
 
@@ -40,6 +41,11 @@ public interface StepContext {
      * @throws SpecException if no weights of that name are declared
      */
     SpatialWeights weights(String name);
+
+    /** {@link #weights(String)} for a parameter of type {@link WeightsRef} (checked when the chain was bound). */
+    default SpatialWeights weights(WeightsRef ref) {
+        return weights(ref.name());
+    }
 
     /**
      * The result of an earlier step (for the same group when this step runs per group).

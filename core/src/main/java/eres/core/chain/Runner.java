@@ -74,7 +74,7 @@ public final class Runner {
             StepSpec s = chain.steps().get(i);
             try {
                 Step<Object> step = (Step<Object>) registry.step("steps." + s.id() + ".use", s.use());
-                Object params = ParameterBinder.bind("steps." + s.id() + ".with", s.with(), step.parameterType());
+                Object params = ParameterBinder.bind("steps." + s.id() + ".with", s.with(), step.parameterType(), chain.weights().keySet());
                 bound.add(new Bound(s, step, params));
             } catch (SpecException e) {
                 problems.addAll(e.problems());
