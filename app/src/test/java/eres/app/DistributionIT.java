@@ -155,9 +155,9 @@ class DistributionIT {
                 public final class Hello implements Estimator<Hello.P> {
                     public record P(@Param(value = "column", required = true) String v) {}
                     private final Parallelism parallelism;
-                    private final SeedSource seeds;
+                    private final eres.api.random.RandomStreams random;
                     @jakarta.inject.Inject
-                    public Hello(Parallelism parallelism, SeedSource seeds) { this.parallelism = parallelism; this.seeds = seeds; }
+                    public Hello(Parallelism parallelism, eres.api.random.RandomStreams random) { this.parallelism = parallelism; this.random = random; }
                     public String id() { return "acme-hello"; }
                     public String description() { return "says hello with the mean of a column"; }
                     public Class<P> parameterType() { return P.class; }
@@ -165,7 +165,7 @@ class DistributionIT {
                         double[] x = ctx.panel().column(p.v());
                         double m = java.util.Arrays.stream(x).average().orElseThrow();
                         return StepResult.builder().coefficient(new Coefficient("hello", m, 0, 0, 1, m, m))
-                            .statistic("threads", parallelism.threads()).statistic("seed", seeds.master()).build();
+                            .statistic("threads", parallelism.threads()).statistic("seed", random.seed()).build();
                     }
                 }
                 """, "acme.Hello");
@@ -204,7 +204,8 @@ class DistributionIT {
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("hello");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isGreaterThan(1000);
         assertThat(res.get("statistics").get("threads").asInt()).as("Guice injected the run's Parallelism").isEqualTo(3);
-        assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the run's SeedSource").isEqualTo(77);
+        assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the step's RandomStreams")
+                .isEqualTo(eres.api.random.Seeds.derive(77, "h"));
     }
 
     @Test

@@ -25,9 +25,27 @@ public interface StepContext {
      */
     long seed();
 
+    /**
+     * This step run's worker pool: cancelled with the step, so its tasks stop at the next index once
+     * the runner cancels (the same instance a constructor gets with {@code @Inject Parallelism}).
+     */
     Parallelism parallelism();
 
+    /** This step run's progress reporter; its tasks' {@code advance} also checks for cancellation. */
     ProgressReporter progress();
+
+    /**
+     * Throws {@link CancelledException} once the runner has cancelled this step run (time limit
+     * exceeded, run interrupted). Long loops call it now and then (every replication, every
+     * candidate); the step's {@link #parallelism()} and {@link #progress()} tasks call it for you.
+     */
+    default void checkCancelled() {
+    }
+
+    /** True once this step run has been cancelled (for loops that prefer to stop without throwing). */
+    default boolean cancelled() {
+        return false;
+    }
 
     /** Coordinates and boundaries of the panel's entities (may be empty). */
     Geography geography();

@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs a parsed chain and writes its outputs; shared with {@code rerun}. */
     static int execute(PrintWriter out, ChainSource src, Chain c, RunOptions options, Path pluginsDir, List<String> formats) {
-        try (Platform p = new Platform(pluginsDir, options.threads(), true, options.seed())) {
+        try (Platform p = new Platform(pluginsDir, options.threads(), true)) {
             RunResult result = p.runner().run(c, src, options);
             RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats);
             summary(out, result, w);
