@@ -13,10 +13,9 @@ module eres.core {
     requires com.google.guice;
     requires org.locationtech.jts;
 
-    // bundled China geography: still reached by the gtwr plugin's maps (to move into a study plugin)
-    exports eres.core.geo;
-    // weights builders from chain specs; plugins' tests build weights with them
-    exports eres.core.spatial;
+    // plugins compile against eres.api only; their tests use these on the class path
+    exports eres.core.geo to eres.app;
+    exports eres.core.spatial to eres.app;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;

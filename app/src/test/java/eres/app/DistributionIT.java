@@ -147,7 +147,7 @@ class DistributionIT {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
-        buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.1.0", """
+        buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.2.0", """
                 package acme;
                 import eres.api.*;
                 import eres.api.result.*;
@@ -178,7 +178,7 @@ class DistributionIT {
                     public eres.api.result.StepResult run(eres.api.NoParameters p, eres.api.StepContext c) { return null; }
                 }
                 """, "future.Future");
-        buildPlugin(work, plugins.resolve("broken.jar"), "broken", ">=0.1.0", """
+        buildPlugin(work, plugins.resolve("broken.jar"), "broken", ">=0.2.0", """
                 package broken;
                 public final class Broken implements eres.api.Estimator<eres.api.NoParameters> {
                     public Broken() { throw new IllegalStateException("cannot start"); }
@@ -192,7 +192,7 @@ class DistributionIT {
         Result list = eres(work, Map.of("ERES_PLUGINS", plugins.toString()), "plugins");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("acme-hello\\s+estimator\\s+acme-hello\\s+1\\.0\\.0")
-                .contains("plugin 'future' 1.0.0 requires eres >=9.0.0 but this is eres 0.1.0; it was not loaded")
+                .contains("plugin 'future' 1.0.0 requires eres-api >=9.0.0 but this eres provides eres-api 0.2.0; it was not loaded")
                 .contains("of plugin 'broken' could not be created: java.lang.IllegalStateException: cannot start")
                 .contains("panel-fe");
 
@@ -213,7 +213,7 @@ class DistributionIT {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
         Path src = REPO.resolve("examples/plugin-between/src/main/java/org/example/between/BetweenEstimator.java");
-        buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.1.0 & <0.2.0", Files.readString(src), null);
+        buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.2.0 & <0.3.0", Files.readString(src), null);
         Result r = eres(work, Map.of(), "run", REPO.resolve("examples/plugin-between/chain.yaml").toString(),
                 "--plugins", plugins.toString(), "--out", "out");
         assertThat(r.code()).as(r.out() + r.err()).isZero();

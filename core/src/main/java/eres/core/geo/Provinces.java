@@ -49,7 +49,8 @@ public final class Provinces {
             names.put(p.code(), p.nameEn());
         }
         return new Geography(loc, names, resource("china_provinces_31.geojson"), "code",
-                "31 Chinese provinces: capital coordinates (pyecharts, MIT), boundaries (Apache ECharts 4.9.0 map data, Apache-2.0)");
+                "31 Chinese provinces: capital coordinates (pyecharts, MIT), boundaries (Apache ECharts 4.9.0 map data, Apache-2.0)",
+                contextGeoJson(), eres.api.map.AlbersProjection.china());
     }
 
     /** Outline of Taiwan, Hong Kong and Macao for drawing a complete base map (not in the sample). */

@@ -15,7 +15,8 @@ import org.pf4j.PluginWrapper;
 
 /**
  * Discovers plugins at run time with PF4J (jar or zip plugins in a directory), builds their
- * extensions through Guice, enforces {@code Plugin-Requires} against the eres version, and collects
+ * extensions through Guice, enforces {@code Plugin-Requires} against the plugin API version
+ * ({@link eres.api.ApiVersion}, not the eres version: plugins depend on the API only), and collects
  * every extension into an {@link ExtensionRegistry} together with the built-in ones. A plugin that
  * fails to load is reported and skipped; the others still work.
  */
@@ -25,10 +26,12 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * @param pluginsDir directory holding plugin jars/zips (may not exist: then only built-ins)
-     * @param systemVersion the eres version plugins' {@code Plugin-Requires} are checked against
+     * @param engineVersion the eres version (recorded for the built-in extensions)
+     * @param injector the discovery injector that builds extensions (see {@link DiscoveryServices})
      * @param builtins extensions shipped inside eres itself (registered as plugin {@code eres-core})
      */
-    public PluginHost(Path pluginsDir, String systemVersion, Injector injector, List<Extension<?>> builtins) {
+    public PluginHost(Path pluginsDir, String engineVersion, Injector injector, List<Extension<?>> builtins) {
+        String apiVersion = eres.api.ApiVersion.get();
         ExtensionFactory factory = new GuiceExtensionFactory(injector);
         DefaultPluginManager m = new DefaultPluginManager(pluginsDir) {
             @Override
@@ -48,10 +51,10 @@ public final class PluginHost implements AutoCloseable {
                 };
             }
         };
-        m.setSystemVersion(systemVersion);
+        m.setSystemVersion(apiVersion);
         this.manager = m;
-        for (Extension<?> b : builtins) registry.add(ExtensionRegistry.info(b, "eres-core", systemVersion));
-        registry.plugin(new ExtensionRegistry.PluginInfo("eres-core", systemVersion, "BUILT-IN", "(inside eres)"));
+        for (Extension<?> b : builtins) registry.add(ExtensionRegistry.info(b, "eres-core", engineVersion));
+        registry.plugin(new ExtensionRegistry.PluginInfo("eres-core", engineVersion, "BUILT-IN", "(inside eres)"));
         if (Files.isDirectory(pluginsDir)) {
             m.loadPlugins();
             m.startPlugins();
@@ -69,7 +72,7 @@ public final class PluginHost implements AutoCloseable {
             if (w.getPluginState().isDisabled()) {
                 String requires = w.getDescriptor().getRequires();
                 registry.problem(new PluginProblem(id, w.getPluginPath().toString(), "plugin '" + id + "' " + version
-                        + " requires eres " + requires + " but this is eres " + systemVersion + "; it was not loaded"));
+                        + " requires eres-api " + requires + " but this eres provides eres-api " + apiVersion + "; it was not loaded"));
                 continue;
             }
             if (!w.getPluginState().isStarted()) {
