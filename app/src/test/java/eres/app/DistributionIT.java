@@ -147,6 +147,7 @@ class DistributionIT {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.2.0", """
                 package acme;
                 import eres.api.*;
@@ -212,6 +213,7 @@ class DistributionIT {
     void theDocumentedExamplePluginBuildsWithPf4jsProcessorAndRuns(@TempDir Path work) throws Exception {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         Path src = REPO.resolve("examples/plugin-between/src/main/java/org/example/between/BetweenEstimator.java");
         buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.2.0 & <0.3.0", Files.readString(src), null);
         Result r = eres(work, Map.of(), "run", REPO.resolve("examples/plugin-between/chain.yaml").toString(),

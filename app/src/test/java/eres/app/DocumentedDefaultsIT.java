@@ -53,16 +53,6 @@ class DocumentedDefaultsIT {
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             // panel-fe, iv, mediation, threshold: helper inf1
             "panel-fe:cluster", "iv-2sls:cluster", "mediation:cluster",
-            // index methods: helper plat (IndexParameters is being split into per-method options records)
-            "g1:layers", "g1:order", "g1:ratios", "g1:variant", "g1:alpha", "g1:pca-rule", "g1:pca-share", "g1:weights",
-            "g1-sd:layers", "g1-sd:order", "g1-sd:ratios", "g1-sd:variant", "g1-sd:alpha", "g1-sd:pca-rule", "g1-sd:pca-share", "g1-sd:weights",
-            "pca:layers", "pca:order", "pca:ratios", "pca:variant", "pca:alpha", "pca:pca-rule", "pca:pca-share", "pca:weights",
-            "sd:layers", "sd:order", "sd:ratios", "sd:variant", "sd:alpha", "sd:pca-rule", "sd:pca-share", "sd:weights",
-            "critic:layers", "critic:order", "critic:ratios", "critic:variant", "critic:alpha", "critic:pca-rule", "critic:pca-share", "critic:weights",
-            "cv:layers", "cv:order", "cv:ratios", "cv:variant", "cv:alpha", "cv:pca-rule", "cv:pca-share", "cv:weights",
-            "entropy:layers", "entropy:order", "entropy:ratios", "entropy:variant", "entropy:alpha", "entropy:pca-rule", "entropy:pca-share", "entropy:weights",
-            "equal:layers", "equal:order", "equal:ratios", "equal:variant", "equal:alpha", "equal:pca-rule", "equal:pca-share", "equal:weights",
-            "fixed-weights:layers", "fixed-weights:order", "fixed-weights:ratios", "fixed-weights:variant", "fixed-weights:alpha", "fixed-weights:pca-rule", "fixed-weights:pca-share", "fixed-weights:weights",
             // sdm, gtwr: helper inf2
             "sdm:durbin", "sar:durbin", "sem:durbin", "slx:durbin",
             "gtwr:kernel", "gtwr:adaptive", "gtwr:bandwidth", "gtwr:criterion", "gtwr:search", "gtwr:bandwidth-min",

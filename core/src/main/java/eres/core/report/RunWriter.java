@@ -117,7 +117,7 @@ public final class RunWriter {
     static List<String> notices(RunResult run) {
         List<String> n = new ArrayList<>();
         if (run.dataset().synthetic()) {
-            n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about China.");
+            n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about the real world.");
         }
         if (run.anyFailed()) n.add("Some steps failed; see their sections.");
         return n;

@@ -210,7 +210,7 @@ class RunnerTest {
     @BeforeEach
     void setUp() throws Exception {
         List<Extension<?>> builtins = List.<Extension<?>>of(new CsvReader(), new MarkdownWriter(), new MeanEstimator(), new FailEstimator(), new HangEstimator(),
-                new SlowEstimator());
+                new SlowEstimator(), new TestDataset());
         builtins = new java.util.ArrayList<Extension<?>>(builtins);
         com.google.inject.Injector discovery = Guice.createInjector(new eres.core.plugin.DiscoveryServices());
         builtins.add(discovery.getInstance(InjectedEstimator.class));
@@ -392,14 +392,78 @@ class RunnerTest {
                 .hasMessageContaining("no text column 'regoin' to group by (did you mean 'region'?)");
     }
 
+    /** A dataset plugin: three entities, two years; knows the geography of entities 1-3. */
+    public static final class TestDataset implements eres.api.DatasetProvider<TestDataset.Options> {
+        public record Options(@Param(value = "level", defaultValue = "0") Integer level) {
+            public Options {
+                if (level == null) level = 0;
+            }
+        }
+
+        @Override
+        public String id() {
+            return "test-data";
+        }
+
+        @Override
+        public java.util.Set<String> aliases() {
+            return java.util.Set.of("td");
+        }
+
+        @Override
+        public String description() {
+            return "test dataset";
+        }
+
+        @Override
+        public Class<Options> parameterType() {
+            return Options.class;
+        }
+
+        static eres.api.data.Geography geo() {
+            java.util.Map<String, eres.api.data.Location> loc = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= 3; i++) loc.put(Integer.toString(i), new eres.api.data.Location(30 + i, 110 + i));
+            return new eres.api.data.Geography(loc, java.util.Map.of(), null, null, "three points");
+        }
+
+        @Override
+        public eres.api.data.ProvidedDataset load(Options o) {
+            List<String[]> rows = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                for (int t = 2000; t <= 2001; t++) rows.add(new String[] {Integer.toString(i), Integer.toString(t), "r" + (i % 2), Integer.toString(o.level() + i * t)});
+            }
+            eres.api.data.RawTable raw = new eres.api.data.RawTable("test-data", List.of("k", "t", "grp", "v"), rows, new int[] {2, 3, 4, 5, 6, 7}, "line");
+            return new eres.api.data.ProvidedDataset(raw, "k", "t", "grp", geo(), "embedded:test", "0".repeat(64), true, "test data (synthetic)",
+                    List.of("made up"), java.util.Map.of());
+        }
+
+        @Override
+        public java.util.Optional<eres.api.data.Geography> geography(java.util.Collection<String> entities) {
+            return geo().locations().keySet().containsAll(entities) ? java.util.Optional.of(geo()) : java.util.Optional.empty();
+        }
+    }
+
     @Test
-    void embeddedNbsDataLoads() throws Exception {
+    void aDatasetPluginProvidesDataByIdOrAliasWithStrictOptions() throws Exception {
         Path c = dir.resolve("n.yaml");
-        Files.writeString(c, "name: n\ndata: {source: nbs, variables: [gdp_100m_cny]}\nsteps:\n  - {id: m, use: test-mean, with: {v: gdp_100m_cny}}\n");
+        Files.writeString(c, "name: n\ndata: {source: td, level: 5}\nsteps:\n  - {id: m, use: test-mean, by: grp, with: {v: v}}\n");
         RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
-        assertThat(r.dataset().panel().rows()).isEqualTo(465);
-        assertThat(r.dataset().panel().entityCount()).isEqualTo(31);
-        assertThat(r.dataset().geography().locations()).hasSize(31);
-        assertThat(r.dataset().synthetic()).isFalse();
+        assertThat(r.dataset().panel().rows()).isEqualTo(6);
+        assertThat(r.dataset().synthetic()).isTrue();
+        assertThat(r.dataset().notes()).contains("made up");
+        assertThat(r.dataset().geography().locations()).hasSize(3);
+        assertThat(r.dataset().panel().column("v")[0]).isEqualTo(5 + 2000);
+        Files.writeString(c, "name: n\ndata: {source: test-data, levle: 5}\nsteps:\n  - {id: m, use: test-mean, with: {v: v}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("unknown parameter 'levle' (did you mean 'level'?)");
+        Files.writeString(c, "name: n\ndata: {source: test-dat}\nsteps:\n  - {id: m, use: test-mean, with: {v: v}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(DataException.class)
+                .hasMessageContaining("no file").hasMessageContaining("datasets: test-data, td (did you mean 'test-data'?)");
+    }
+
+    @Test
+    void aDataFileGetsTheGeographyOfTheProviderThatKnowsItsEntities() throws Exception {
+        RunResult r = runner(1).run(chain("  - {id: m, use: test-mean, with: {v: y}}\n"), new RunOptions(dir.resolve("out"), 1L, 1, null));
+        assertThat(r.dataset().geography().description()).isEqualTo("three points");
     }
 }

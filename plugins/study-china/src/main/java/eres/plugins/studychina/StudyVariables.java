@@ -1,4 +1,4 @@
-package eres.core.simulate;
+package eres.plugins.studychina;
 
 import java.util.List;
 import java.util.Map;

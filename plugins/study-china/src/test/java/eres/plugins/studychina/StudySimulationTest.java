@@ -1,9 +1,8 @@
-package eres.core.simulate;
+package eres.plugins.studychina;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import eres.core.geo.Provinces;
 import eres.api.spatial.GreatCircle;
 import eres.api.data.Location;
 import java.util.HashMap;

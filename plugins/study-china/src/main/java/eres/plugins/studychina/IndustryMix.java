@@ -1,6 +1,5 @@
-package eres.core.simulate;
+package eres.plugins.studychina;
 
-import eres.core.geo.Provinces;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package eres.core.geo;
+package eres.plugins.studychina;
 
 import eres.api.data.Geography;
 import eres.api.data.Location;

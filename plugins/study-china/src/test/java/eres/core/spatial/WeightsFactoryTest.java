@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.api.DataException;
 import eres.api.SpecException;
 import eres.api.data.Geography;

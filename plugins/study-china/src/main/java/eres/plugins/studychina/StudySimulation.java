@@ -1,7 +1,5 @@
-package eres.core.simulate;
+package eres.plugins.studychina;
 
-import eres.core.geo.Provinces;
-import eres.core.io.CsvReader;
 import eres.api.random.Seeds;
 import eres.api.data.RawTable;
 import java.math.BigDecimal;
@@ -64,7 +62,7 @@ public final class StudySimulation {
     /** A short description for data labels. */
     public static String label(long seed) {
         return "SYNTHETIC study panel: seeded simulation on the real geography of 31 provinces, 2008-2022 (data seed " + seed
-                + "; eres.core.simulate, see docs/synthetic-data.md) - not real data";
+                + "; plugin study-china, see docs/synthetic-data.md) - not real data";
     }
 
     /** Standard normal variates from a generator (Box-Muller, StrictMath). */
@@ -336,7 +334,7 @@ public final class StudySimulation {
 
         /** Development level (standardised ln 2008 GDP per capita), population and employment from the NBS panel. */
         void anchors() {
-            RawTable raw = CsvReader.parse("panel_2008_2022.csv", Provinces.resource("panel_2008_2022.csv"), ',');
+            RawTable raw = BundledCsv.parse("panel_2008_2022.csv", Provinces.resource("panel_2008_2022.csv"));
             List<String> h = raw.columns();
             int code = h.indexOf("code");
             int year = h.indexOf("year");

@@ -6,7 +6,7 @@ import eres.api.map.GeoJson;
 import eres.api.map.NaturalBreaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.api.data.Geography;
 import java.util.LinkedHashMap;
 import java.util.List;
