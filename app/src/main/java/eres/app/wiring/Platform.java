@@ -48,10 +48,22 @@ public final class Platform implements AutoCloseable {
      * @param progressOnTerminal show progress on an interactive terminal
      */
     public Platform(Path pluginsDir, int threads, boolean progressOnTerminal) {
+        long t0 = System.nanoTime();
         Injector root = Guice.createInjector(new EresModule());
+        long t1 = System.nanoTime();
         this.host = new PluginHost(pluginsDir, Version.get(), root.createChildInjector(new DiscoveryServices()), builtins());
+        long t2 = System.nanoTime();
         this.platform = root.createChildInjector(b -> b.bind(ExtensionRegistry.class).toInstance(host.registry()));
         this.progressOnTerminal = progressOnTerminal;
+        if (System.getProperty("eres.timing") != null) {
+            // start-up phases for bench/startup (docs/benchmarks.md): process start -> here, Guice, PF4J + extensions
+            long sinceStart = ProcessHandle.current().info().startInstant()
+                    .map(i -> java.time.Duration.between(i, java.time.Instant.now()).toMillis() - (System.nanoTime() - t0) / 1_000_000)
+                    .orElse(-1L);
+            System.err.printf("eres.timing: jvm+main %d ms, guice root %d ms, plugins+extensions %d ms (%d extensions), platform %d ms%n",
+                    sinceStart, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, host.registry().all().size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /** Extensions that ship inside eres itself. */

@@ -44,7 +44,16 @@ import java.util.List;
  * validation errors from the record's constructor reported with the parameter path.
  */
 public final class ParameterBinder {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The binding mapper, built on first use (a holder class): {@code eres describe} and {@code eres plugins}
+     * never bind, so they do not pay for Jackson's set-up (docs/benchmarks.md, "Start-up").
+     */
+    private static final class Strict {
+        static final ObjectMapper MAPPER = mapper();
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -60,6 +69,12 @@ public final class ParameterBinder {
                 }
             }))
             .build();
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return m;
+    }
 
     /** Enums from their {@link eres.api.Choice} spellings (text only: numbers are not ordinals here). */
     private static final class ChoiceDeserializer<E extends Enum<E>> extends StdScalarDeserializer<E> {
@@ -78,13 +93,6 @@ public final class ParameterBinder {
             }
             return Choices.parse("", type, p.getText());
         }
-    }
-
-    static {
-        MAPPER.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
     private ParameterBinder() {
@@ -158,7 +166,7 @@ public final class ParameterBinder {
             if (!unknown.isEmpty()) throw new SpecException(unknown);
         }
         try {
-            return MAPPER.treeToValue(with, type);
+            return Strict.MAPPER.treeToValue(with, type);
         } catch (JsonProcessingException e) {
             EresException t = ChainLoader.translate("with", e);
             String msg = t.getMessage().replaceFirst("^'?with'? ", "").replace("with: ", "").replace("with line", "line");
