@@ -162,6 +162,11 @@ public final class DynamicThresholdEstimator implements Estimator<DynamicThresho
             out.warning("dropped-entities", d.droppedEntities + " entit" + (d.droppedEntities == 1 ? "y" : "ies") + " not observed in"
                     + " every period or with missing values were dropped (the estimator needs a balanced panel, as xthenreg)");
         }
+        if (d.moments() >= d.n) {
+            out.warning("too-many-moments", d.moments() + " moment conditions for " + d.n + " entities: the optimal weighting matrix is"
+                    + " singular (a generalized inverse is used) and the standard errors and the bootstrap test are unreliable;"
+                    + " use fewer periods or instruments");
+        }
         if (fit.gamma() == grid[0] || fit.gamma() == grid[grid.length - 1]) {
             out.warning("threshold-at-grid-edge", "the threshold estimate lies at the edge of the grid (" + Formats.number(fit.gamma(), 4)
                     + "); widen the grid (lower trim)");
