@@ -53,6 +53,8 @@ class DocumentedDefaultsIT {
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             // panel-fe, iv, mediation, threshold: helper inf1
             "panel-fe:cluster", "iv-2sls:cluster", "mediation:cluster",
+            // gmm (merged from issue 18): defaults derived from y and x are filled in by the record
+            "gmm:gmm", "gmm:iv",
             // sdm, gtwr: helper inf2
             "sdm:durbin", "sar:durbin", "sem:durbin", "slx:durbin",
             "gtwr:kernel", "gtwr:adaptive", "gtwr:bandwidth", "gtwr:criterion", "gtwr:search", "gtwr:bandwidth-min",
