@@ -98,6 +98,8 @@ public final class Runner {
                 problems.add(new SpecException.Problem("steps." + s.id(), e.getMessage()));
             }
         }
+        // the weights: block's own problems join the steps' (what needs no data)
+        for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) problems.addAll(WeightsFactory.problems(w.getKey(), w.getValue()));
         if (!problems.isEmpty()) throw new SpecException(problems);
 
         // 2. data and transforms

@@ -462,6 +462,20 @@ class RunnerTest {
     }
 
     @Test
+    void weightsBlockProblemsJoinTheStepProblemsBeforeAnyDataIsRead() throws Exception {
+        Path c = dir.resolve("w.yaml");
+        Files.writeString(c, "name: w\ndata: {source: missing-file.csv, entity: id, time: year}\n"
+                + "weights:\n  wg: {type: inverse-distanse, power: 2}\n  kn: {type: knn, k: five, standardise: row}\n"
+                + "steps:\n  - {id: m, use: test-mean, with: {w: y}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("unknown parameter 'w'")
+                .hasMessageContaining("'weights.wg.type' unknown weights type 'inverse-distanse' (did you mean 'inverse-distance'?)")
+                .hasMessageContaining("'weights.kn' unknown key 'standardise' (did you mean 'standardize'?)")
+                .hasMessageContaining("'weights.kn.k' must be a number, got \"five\"")
+                .hasMessageNotContaining("missing-file.csv");
+    }
+
+    @Test
     void aDataFileGetsTheGeographyOfTheProviderThatKnowsItsEntities() throws Exception {
         RunResult r = runner(1).run(chain("  - {id: m, use: test-mean, with: {v: y}}\n"), new RunOptions(dir.resolve("out"), 1L, 1, null));
         assertThat(r.dataset().geography().description()).isEqualTo("three points");
