@@ -340,7 +340,7 @@ final class ColumnarLoader {
     static String sameNumber(List<String> levels) {
         Map<Long, String> seen = new HashMap<>();
         for (String l : levels) {
-            if (!l.matches("[+-]?\\d{1,18}")) continue;
+            if (!isInteger(l)) continue;
             String prev = seen.putIfAbsent(Long.parseLong(l), l);
             if (prev != null) {
                 return "notice: " + "entity ids '" + prev + "' and '" + l + "' are the same number written differently;"
@@ -348,6 +348,13 @@ final class ColumnarLoader {
             }
         }
         return null;
+    }
+
+    private static boolean isInteger(String s) {
+        int i = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        if (s.length() - i < 1 || s.length() - i > 18) return false;
+        for (; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     private static int[] subset(int[] a, int[] keep) {
@@ -433,7 +440,11 @@ final class ColumnarLoader {
         private final Map<String, Integer> codes = new HashMap<>();
         private final List<String> levels = new ArrayList<>();
 
+        private int lastRaw = -1;
+
         int code(byte[] b, int s, int e) {
+            // ids and group labels usually repeat on consecutive rows
+            if (lastRaw >= 0 && Arrays.equals(pool, rawStart[lastRaw], rawEnd[lastRaw], b, s, e)) return rawCode[lastRaw];
             int h = 1;
             for (int i = s; i < e; i++) h = 31 * h + b[i];
             h ^= h >>> 16;
@@ -441,7 +452,10 @@ final class ColumnarLoader {
             int k = h & mask;
             while (slots[k] != 0) {
                 int id = slots[k] - 1;
-                if (hashes[k] == h && Arrays.equals(pool, rawStart[id], rawEnd[id], b, s, e)) return rawCode[id];
+                if (hashes[k] == h && Arrays.equals(pool, rawStart[id], rawEnd[id], b, s, e)) {
+                    lastRaw = id;
+                    return rawCode[id];
+                }
                 k = (k + 1) & mask;
             }
             // new byte sequence
@@ -471,6 +485,7 @@ final class ColumnarLoader {
             poolSize += len;
             slots[k] = raws + 1;
             hashes[k] = h;
+            lastRaw = raws;
             raws++;
             if (raws * 2 > slots.length) rehash();
             return code;
