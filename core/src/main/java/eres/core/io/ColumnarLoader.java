@@ -209,9 +209,10 @@ final class ColumnarLoader {
             case Numbers.NON_FINITE -> throw new DataException(locate(r) + ", column '" + c.name + "': '" + text(b, ts, te)
                     + "' is not a finite number (write missing values as empty cells or NA)");
             default -> {
-                if (c.kind == NUMERIC || c.numbers > 0) throw notANumber(c, r, text(b, ts, te));
+                String cell = text(b, ts, te);
+                if (c.kind == NUMERIC || c.numbers > 0 || decimal == '.' && decimalComma(cell)) throw notANumber(c, r, cell);
                 c.toText(r, capacity);
-                c.firstBad = text(b, ts, te);
+                c.firstBad = cell;
                 c.firstBadRow = r;
                 c.codes[r] = c.dict.code(b, s, e);
             }
@@ -220,12 +221,17 @@ final class ColumnarLoader {
 
     private DataException notANumber(Column c, int r, String cell) {
         String hint = "";
-        if (cell.matches("[+-]?\\d+,\\d+") && decimal == '.') {
+        if (decimal == '.' && decimalComma(cell)) {
             hint = " (for decimal commas set data.decimal: ',')";
         } else if (c.kind != NUMERIC && spec.variables() == null) {
             hint = " (the column mixes numbers and text; if it is not needed, list the needed columns in data.variables)";
         }
         return new DataException(locate(r) + ", column '" + c.name + "': '" + cell + "' is not a number" + hint);
+    }
+
+    /** A number written with a decimal comma, such as {@code 1,5} or {@code -2,25e1}. */
+    private static boolean decimalComma(String cell) {
+        return cell.matches("[+-]?\\d+,\\d+([eE][+-]?\\d+)?");
     }
 
     private static boolean hasNonAscii(byte[] b, int s, int e) {
