@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  * {@code eres}: regional economic-resilience econometrics from chain files.
  *
  * <p>Exit codes: 0 success; 1 the run finished but a step failed ({@code on-error: continue});
- * 2 a problem with the input (chain, data, parameters) explained on one line; 3 an internal error.
+ * 2 a problem with the input (chain, data, parameters) or too little memory, explained on one line; 3 an internal
+ * error.
  */
 @Command(name = "eres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Regional economic-resilience econometrics: run analysis chains with plugin estimators.",
@@ -55,6 +56,13 @@ public final class Main {
             ex.getCommandLine().getErr().println("(see 'eres " + ex.getCommandLine().getCommandName() + " --help')");
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; the heap is free again once the command's objects are gone
+            cl.getErr().println("eres: error: " + eres.core.exec.Memory.outOfMemory(e));
+            cl.getErr().flush();
+            return 2;
+        }
     }
 }

@@ -198,6 +198,7 @@ public final class Runner {
 
     private static String describe(StepSpec s, Throwable e) {
         if (e instanceof EresException ee) return ee.getMessage();
+        if (e instanceof OutOfMemoryError oom) return eres.core.exec.Memory.outOfMemory(oom);
         return "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
     }

@@ -56,6 +56,29 @@ public final class Diagnostics {
      */
     public static List<Vif> vif(double[][] x, List<String> names) {
         int k = x.length;
+        if (k > 1) {
+            // one QR of the centred regressors: VIF_j = ||x_j - mean||^2 [(Xc'Xc)^{-1}]_jj, the same 1/(1 - R_j^2)
+            double[][] xc = new double[k][];
+            double[] tss = new double[k];
+            for (int j = 0; j < k; j++) {
+                int n = x[j].length;
+                double mean = Compensated.sum(x[j]) / n;
+                xc[j] = new double[n];
+                for (int i = 0; i < n; i++) xc[j][i] = x[j][i] - mean;
+                tss[j] = Compensated.dot(xc[j], xc[j]);
+            }
+            try {
+                LeastSquaresFit f = LeastSquares.fitColumns(xc, xc[0], null);
+                List<Vif> out = new ArrayList<>();
+                for (int j = 0; j < k; j++) {
+                    double vif = Math.max(1.0, tss[j] * f.xtxInverse(j, j));
+                    out.add(new Vif(names.get(j), vif, 1 / vif));
+                }
+                return out;
+            } catch (EstimationException collinear) {
+                // fall through: one regression per regressor names the collinear ones with +Inf
+            }
+        }
         List<Vif> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             if (k == 1) {
