@@ -108,8 +108,8 @@ final class ColumnarLoader {
 
     private void requireColumn(String name, String path) {
         if (!columns.contains(name)) {
-            throw new DataException(path + ": no column '" + name + "' in " + source + Suggestions.hint(name, columns)
-                    + "; columns: " + String.join(", ", columns) + delimiterHint());
+            throw new DataException(path + ": no column '" + shown(name) + "' in " + source + shown(Suggestions.hint(name, columns)
+                    + "; columns: " + String.join(", ", columns)) + delimiterHint());
         }
     }
 
@@ -179,7 +179,7 @@ final class ColumnarLoader {
             if (kind == Numbers.MISSING) {
                 throw new DataException(locate(r) + ": " + spec.time() + " is missing");
             }
-            throw new DataException(locate(r) + ": " + spec.time() + " '" + text(b, ts, te) + "' is not an integer period");
+            throw new DataException(locate(r) + ": " + spec.time() + " '" + shown(text(b, ts, te)) + "' is not an integer period");
         }
         return (int) v;
     }
@@ -206,7 +206,7 @@ final class ColumnarLoader {
                 c.values[r] = Double.NaN;
                 if (c.missing++ == 0) c.firstMissing = r;
             }
-            case Numbers.NON_FINITE -> throw new DataException(locate(r) + ", column '" + c.name + "': '" + text(b, ts, te)
+            case Numbers.NON_FINITE -> throw new DataException(locate(r) + ", column '" + shown(c.name) + "': '" + shown(text(b, ts, te))
                     + "' is not a finite number (write missing values as empty cells or NA)");
             default -> {
                 String cell = text(b, ts, te);
@@ -226,7 +226,7 @@ final class ColumnarLoader {
         } else if (c.kind != NUMERIC && spec.variables() == null) {
             hint = " (the column mixes numbers and text; if it is not needed, list the needed columns in data.variables)";
         }
-        return new DataException(locate(r) + ", column '" + c.name + "': '" + cell + "' is not a number" + hint);
+        return new DataException(locate(r) + ", column '" + shown(c.name) + "': '" + shown(cell) + "' is not a number" + hint);
     }
 
     /** A number written with a decimal comma, such as {@code 1,5} or {@code -2,25e1}. */
@@ -241,6 +241,19 @@ final class ColumnarLoader {
 
     private static String text(byte[] b, int s, int e) {
         return new String(b, s, e - s, StandardCharsets.UTF_8).strip();
+    }
+
+    /** Cell text for a one-line message: line breaks and other controls escaped. */
+    static String shown(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c < 0x20 || c == 0x85 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 
     private void grow(int to) {
@@ -290,8 +303,8 @@ final class ColumnarLoader {
                 continue;
             }
             if (c.numbers == 0) {
-                if (c.kind == NUMERIC) throw new DataException("column '" + c.name + "' in " + source + " has no values (all missing)");
-                notes.add("column '" + c.name + "' is entirely missing and was not loaded");
+                if (c.kind == NUMERIC) throw new DataException("column '" + shown(c.name) + "' in " + source + " has no values (all missing)");
+                notes.add("column '" + shown(c.name) + "' is entirely missing and was not loaded");
                 c.values = null;
                 continue;
             }
@@ -311,7 +324,7 @@ final class ColumnarLoader {
         if (!missingCount.isEmpty()) {
             if (!spec.dropMissing()) {
                 Map.Entry<String, Integer> first = missingCount.entrySet().iterator().next();
-                throw new DataException("column '" + first.getKey() + "' has " + first.getValue() + " missing value"
+                throw new DataException("column '" + shown(first.getKey()) + "' has " + first.getValue() + " missing value"
                         + (first.getValue() == 1 ? "" : "s") + " (first at " + locate(firstMissing.get(first.getKey())) + ")"
                         + (missingCount.size() > 1 ? " and " + (missingCount.size() - 1) + " other column(s) have missing values too" : "")
                         + "; set data.missing: drop to drop incomplete rows, or list only the needed columns in data.variables");

@@ -211,7 +211,7 @@ public final class CsvReader implements DataReader<CsvReader.Options> {
         for (int j = 0; j < fields; j++) {
             String h = cell(buf, start[j], end[j], escaped[j]).strip();
             if (h.isEmpty()) throw new DataException(source + " line " + line + ": column " + (j + 1) + " has an empty name");
-            if (!seen.add(h)) throw new DataException(source + " line " + line + ": duplicate column name '" + h + "'");
+            if (!seen.add(h)) throw new DataException(source + " line " + line + ": duplicate column name '" + ColumnarLoader.shown(h) + "'");
             columns.add(h);
         }
         return columns;

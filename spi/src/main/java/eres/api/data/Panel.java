@@ -181,10 +181,10 @@ public final class Panel {
                     int b = perm == null ? i : perm[i];
                     where = locate.apply(Math.max(a, b)) + ": ";
                     String first = locate.apply(Math.min(a, b));
-                    throw new DataException(where + "duplicate " + entityName + "-" + timeName + " pair (" + levels[entityCodes[i]]
+                    throw new DataException(where + "duplicate " + entityName + "-" + timeName + " pair (" + oneLine(levels[entityCodes[i]])
                             + ", " + time[i] + "), first at " + first.substring(first.lastIndexOf(' ', first.lastIndexOf(' ') - 1) + 1));
                 }
-                throw new DataException("duplicate " + entityName + "-" + timeName + " pair (" + levels[entityCodes[i]] + ", "
+                throw new DataException("duplicate " + entityName + "-" + timeName + " pair (" + oneLine(levels[entityCodes[i]]) + ", "
                         + time[i] + ")");
             }
         }
@@ -195,6 +195,10 @@ public final class Panel {
         Map<String, String[]> txt = text instanceof LinkedHashMap ? text : new LinkedHashMap<>(text);
         return new Panel(entityName, timeName, groupName, levels, entityCodes, time, timeLevels, timeCode, start, num, txt,
                 cellTable(entityCodes, timeCode, g, timeLevels.length));
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static boolean isSorted(int[] e, int[] t) {
