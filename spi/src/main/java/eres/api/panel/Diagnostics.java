@@ -29,12 +29,11 @@ public final class Diagnostics {
         double ssr = Compensated.dot(e, e);
         double[] g = new double[n];
         for (int i = 0; i < n; i++) g[i] = studentized ? e[i] * e[i] : e[i] * e[i] / (ssr / n);
-        double[][] d = new double[n][m + 1];
-        for (int i = 0; i < n; i++) {
-            d[i][0] = 1;
-            for (int j = 0; j < m; j++) d[i][j + 1] = aux[j][i];
-        }
-        LeastSquaresFit f = LeastSquares.fit(d, g, null);
+        double[][] d = new double[m + 1][];
+        d[0] = new double[n];
+        java.util.Arrays.fill(d[0], 1.0);
+        for (int j = 0; j < m; j++) d[j + 1] = aux[j];
+        LeastSquaresFit f = LeastSquares.fitColumns(d, g, List.of("constant", "fitted values"));
         double mean = Compensated.sum(g) / n;
         Compensated tss = new Compensated(0);
         for (double v : g) tss.addProduct(v - mean, v - mean);
