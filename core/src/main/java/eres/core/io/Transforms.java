@@ -189,13 +189,20 @@ public final class Transforms {
                 double[] x = p.column(a.vars.get(j));
                 double[] out = new double[x.length];
                 for (int r = 0; r < x.length; r++) {
-                    int other = p.rowOf(p.entityIndex(r), p.time(r) + direction * k);
+                    int other = rowAt(p, r, (long) direction * k);
                     out[r] = other < 0 ? Double.NaN : x[other];
                 }
                 p = p.withColumn(outs.get(j), out);
             }
             return p;
         });
+    }
+
+    /** The row of the same entity {@code offset} periods from row r's, or -1 (no int overflow). */
+    private static int rowAt(Panel p, int r, long offset) {
+        long t = p.time(r) + offset;
+        if (t < Integer.MIN_VALUE || t > Integer.MAX_VALUE) return -1;
+        return p.rowOf(p.entityIndex(r), (int) t);
     }
 
     /** A shift by k periods must stay within the span of the data's periods (and so cannot overflow). */
@@ -220,7 +227,7 @@ public final class Transforms {
                 double[] x = p.column(a.vars.get(j));
                 double[] out = new double[x.length];
                 for (int r = 0; r < x.length; r++) {
-                    int other = p.rowOf(p.entityIndex(r), p.time(r) - k);
+                    int other = rowAt(p, r, -(long) k);
                     out[r] = other < 0 ? Double.NaN : x[r] - x[other];
                 }
                 p = p.withColumn(outs.get(j), out);

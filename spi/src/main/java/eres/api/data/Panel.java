@@ -124,6 +124,8 @@ public final class Panel {
                                 IntFunction<String> locate) {
         int n = entityCodes.length;
         if (time.length != n) throw new IllegalArgumentException("entity and time lengths differ");
+        numeric = new LinkedHashMap<>(numeric); // the maps (not the arrays) are copied: callers may pass Map.of()
+        text = new LinkedHashMap<>(text);
         numeric.forEach((k, v) -> {
             if (v.length != n) throw new IllegalArgumentException("column " + k + " has " + v.length + " rows, expected " + n);
         });
@@ -191,9 +193,7 @@ public final class Panel {
         int[] start = new int[g + 1];
         for (int i = 0; i < n; i++) start[entityCodes[i] + 1]++;
         for (int e = 0; e < g; e++) start[e + 1] += start[e];
-        Map<String, double[]> num = numeric instanceof LinkedHashMap ? numeric : new LinkedHashMap<>(numeric);
-        Map<String, String[]> txt = text instanceof LinkedHashMap ? text : new LinkedHashMap<>(text);
-        return new Panel(entityName, timeName, groupName, levels, entityCodes, time, timeLevels, timeCode, start, num, txt,
+        return new Panel(entityName, timeName, groupName, levels, entityCodes, time, timeLevels, timeCode, start, numeric, text,
                 cellTable(entityCodes, timeCode, g, timeLevels.length));
     }
 
