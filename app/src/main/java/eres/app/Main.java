@@ -38,6 +38,18 @@ public final class Main {
 
     /** Runs the command line with the given output and error writers ({@code null}: standard streams). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        try {
+            return run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; the heap is free again once the command's objects are gone
+            java.io.PrintWriter w = err != null ? err : new java.io.PrintWriter(System.err, true);
+            w.println("eres: error: " + eres.core.exec.Memory.outOfMemory(e));
+            w.flush();
+            return 2;
+        }
+    }
+
+    private static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         if (out != null) cl.setOut(out);
         if (err != null) cl.setErr(err);
@@ -56,13 +68,6 @@ public final class Main {
             ex.getCommandLine().getErr().println("(see 'eres " + ex.getCommandLine().getCommandName() + " --help')");
             return 2;
         });
-        try {
-            return cl.execute(args);
-        } catch (OutOfMemoryError e) {
-            // picocli passes Errors through; the heap is free again once the command's objects are gone
-            cl.getErr().println("eres: error: " + eres.core.exec.Memory.outOfMemory(e));
-            cl.getErr().flush();
-            return 2;
-        }
+        return cl.execute(args);
     }
 }
