@@ -5,6 +5,7 @@ import eres.core.io.Transforms;
 import eres.core.plugin.ExtensionRegistry;
 import eres.api.random.Seeds;
 import eres.core.spatial.WeightsFactory;
+import eres.api.DataException;
 import eres.api.EresException;
 import eres.api.Parallelism;
 import eres.api.ProgressReporter;
@@ -86,6 +87,10 @@ public final class Runner {
 
         // 2. data and transforms
         Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
+        if (options.expectedDataSha256() != null && !options.expectedDataSha256().equals(dataset.sha256())) {
+            throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
+                    + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");
+        }
         Panel panel = Transforms.apply(dataset.panel(), chain.transforms());
         for (Bound b : bound) {
             String by = b.spec().by();
