@@ -222,6 +222,9 @@ public final class RunWriter {
             m.put("id", p.id());
             m.put("version", p.version());
             m.put("state", p.state());
+            m.put("trust", p.trust());
+            m.put("sha256", p.sha256());
+            m.put("path", p.path());
             plugins.add(m);
         }
         root.put("plugins", plugins);
