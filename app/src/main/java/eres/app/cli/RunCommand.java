@@ -135,6 +135,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  %-28s %-16s %6.1f s  %s%n", id, o.use(), o.millis() / 1000.0, detail);
         }
+        for (String warning : r.warnings()) out.println("  warning: " + warning);
         out.println("wrote " + w.directory() + ": results.json, run.json, " + w.tables() + " table(s), " + w.figures()
                 + " figure(s), formats " + w.formats());
         out.flush();

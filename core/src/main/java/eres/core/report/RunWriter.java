@@ -161,6 +161,7 @@ public final class RunWriter {
         if (run.dataset().synthetic()) {
             n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about China.");
         }
+        for (String w : run.warnings()) n.add("Warning: " + w);
         if (run.anyFailed()) n.add("Some steps failed; see their sections.");
         return n;
     }
@@ -254,6 +255,7 @@ public final class RunWriter {
             steps.add(s);
         }
         root.put("steps", steps);
+        root.put("warnings", run.warnings());
         root.put("rerun", "eres rerun <this directory>");
         return root;
     }
