@@ -26,10 +26,10 @@ import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
+
 
 /**
  * Reads a chain file (YAML, or JSON for {@code .json}) into a {@link Chain}. Strict: unknown keys,
@@ -97,20 +97,24 @@ public final class ChainLoader {
      */
     static void rejectAnchorsAndAliases(String name, String text) {
         if (text.indexOf('&') < 0 && text.indexOf('*') < 0) return;
+        String found = null;
+        Mark mark = null;
         try {
             for (Event e : new Yaml(loaderOptions()).parse(new StringReader(text))) {
-                String found = null;
                 if (e instanceof AliasEvent a) found = "alias '*" + a.getAnchor() + "'";
                 else if (e instanceof NodeEvent n && n.getAnchor() != null) found = "anchor '&" + n.getAnchor() + "'";
                 if (found != null) {
-                    Mark m = e.getStartMark();
-                    throw new SpecException("chain", name + (m == null ? "" : " line " + (m.getLine() + 1) + " column " + (m.getColumn() + 1))
-                            + ": YAML " + found + " is not supported in chain files (anchors, aliases and '<<' merge keys are"
-                            + " refused); write the value out where it is used");
+                    mark = e.getStartMark();
+                    break;
                 }
             }
-        } catch (YAMLException syntax) {
-            // not well-formed YAML: the parse below reports it with its location
+        } catch (RuntimeException syntax) {
+            // not well-formed YAML (snakeyaml signals it with runtime exceptions): the parse below reports it with its location
+        }
+        if (found != null) {
+            throw new SpecException("chain", name + (mark == null ? "" : " line " + (mark.getLine() + 1) + " column " + (mark.getColumn() + 1))
+                    + ": YAML " + found + " is not supported in chain files (anchors, aliases and '<<' merge keys are"
+                    + " refused); write the value out where it is used");
         }
     }
 
