@@ -68,8 +68,9 @@ public final class Runner {
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
 
-        // 1. bind every step first: all problems at once, before any data is read
+        // 1. bind the transforms and every step first: all problems at once, before any data is read
         List<SpecException.Problem> problems = new ArrayList<>();
+        Transforms.Plan transforms = Transforms.bind(chain.transforms(), problems);
         List<Bound> bound = new ArrayList<>();
         for (int i = 0; i < chain.steps().size(); i++) {
             StepSpec s = chain.steps().get(i);
@@ -91,7 +92,7 @@ public final class Runner {
             throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
                     + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");
         }
-        Panel panel = Transforms.apply(dataset.panel(), chain.transforms());
+        Panel panel = transforms.apply(dataset.panel());
         List<String> warnings = new ArrayList<>();
         for (Bound b : bound) {
             String by = b.spec().by();
@@ -224,6 +225,7 @@ public final class Runner {
 
     private static String describe(StepSpec s, Throwable e) {
         if (e instanceof EresException ee) return ee.getMessage();
+        if (e instanceof OutOfMemoryError oom) return eres.core.exec.Memory.outOfMemory(oom);
         return "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
     }
