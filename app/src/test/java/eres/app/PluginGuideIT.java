@@ -42,6 +42,9 @@ class PluginGuideIT {
                 .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("HOME", home.toString());
         pb.environment().put("MAVEN_OPTS", "-Duser.home=" + home);
+        // 'eres plugins trust' records into ~/.config/eres; Java takes ~ from the passwd entry, not $HOME
+        pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        pb.environment().remove("ERES_TRUST_FILE");
         pb.environment().remove("ERES_PLUGINS");
         Process p = pb.start();
         boolean done = p.waitFor(20, TimeUnit.MINUTES);
@@ -52,6 +55,7 @@ class PluginGuideIT {
 
         assertThat(home.resolve(".m2/repository/org/eres/eres-api/0.2.0")).as("the API went to the private local repository").isDirectory();
         assertThat(home.resolve("eres-plugins/between-plugin-1.0.0.jar")).exists();
+        assertThat(home.resolve(".config/eres/trusted-plugins")).as("the guide's trust step recorded the plugin").exists();
         try (var s = Files.list(home.resolve("eres-plugins"))) {
             assertThat(s.filter(Files::isDirectory).map(d -> d.getFileName().toString()))
                     .as("plugin directories are copied too").anyMatch(n -> n.startsWith("formats-"));
