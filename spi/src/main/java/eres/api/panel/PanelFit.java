@@ -44,13 +44,16 @@ public final class PanelFit {
     private final double fEntityP;
     private final double condition;
     private final double[][] regressors;
+    private final eres.api.inference.CovarianceEstimate covariance;
+    private final int droppedMissingCluster;
 
     PanelFit(PanelRegression.Spec spec, List<String> terms, List<Coefficient> coefficients, double[][] vcov, double[] residuals,
              double[] fitted, int[] sampleRows, int droppedRows, int nobs, int groups, int periods, int clusters,
              String clusterVariable, int dfResid, double dfT, int absorbed, int timeDummies, double ssr, double tssWithin,
              double r2, double r2Overall, double r2Between, double sigmaE, double sigmaU, double rho, double constant,
              double fModel, double fModelDf1, double fModelDf2, double fModelP, double fEntity, double fEntityDf1,
-             double fEntityDf2, double fEntityP, double condition, double[][] regressors) {
+             double fEntityDf2, double fEntityP, double condition, double[][] regressors,
+             eres.api.inference.CovarianceEstimate covariance, int droppedMissingCluster) {
         this.spec = spec;
         this.terms = terms;
         this.coefficients = List.copyOf(coefficients);
@@ -87,6 +90,18 @@ public final class PanelFit {
         this.fEntityP = fEntityP;
         this.condition = condition;
         this.regressors = regressors;
+        this.covariance = covariance;
+        this.droppedMissingCluster = droppedMissingCluster;
+    }
+
+    /** The covariance estimate (type, factor, t df, clusters) of {@link #vcov()}. */
+    public eres.api.inference.CovarianceEstimate covariance() {
+        return covariance;
+    }
+
+    /** Rows left out because their cluster label is missing (Stata's vce(cluster) sample rule); included in {@link #droppedRows()}. */
+    public int droppedMissingCluster() {
+        return droppedMissingCluster;
     }
 
     public PanelRegression.Spec spec() {
@@ -136,7 +151,7 @@ public final class PanelFit {
         return sampleRows.clone();
     }
 
-    /** Rows dropped for a missing value in y or x. */
+    /** Rows dropped for a missing value in y or x (or a missing cluster label). */
     public int droppedRows() {
         return droppedRows;
     }
@@ -212,7 +227,7 @@ public final class PanelFit {
         return sigmaE;
     }
 
-    /** Standard deviation of the entity effects u_i over observations (NaN without entity effects). */
+    /** Standard deviation of the entity effects, one u_i per entity, divisor G - 1 (Stata xtreg, fe; NaN without entity effects). */
     public double sigmaU() {
         return sigmaU;
     }
