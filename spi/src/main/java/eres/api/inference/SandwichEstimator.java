@@ -25,6 +25,9 @@ import java.util.List;
  * absorbed effects make it singular). c is {@link DegreesOfFreedom#factor}.
  */
 public final class SandwichEstimator {
+    /** Eigenvalues of {@code I - H_gg} at or below this are treated as 0 (Moore–Penrose); leverages of 1 - 1e-10 and above count as 1. */
+    public static final double LEVERAGE_NULL = 1e-10;
+
     private SandwichEstimator() {
     }
 
@@ -58,7 +61,7 @@ public final class SandwichEstimator {
                     for (int i = 0; i < n; i++) {
                         double h = leverage(in, i);
                         double m = 1 - h;
-                        u[i] = m > 1e-12 ? (type == CovarianceType.HC2 ? u[i] / Math.sqrt(m) : u[i] / m) : 0;
+                        u[i] = m > LEVERAGE_NULL ? (type == CovarianceType.HC2 ? u[i] / Math.sqrt(m) : u[i] / m) : 0;
                     }
                 }
                 v = Dense.scale(Dense.sandwich(a, Dense.scoreMeat(Dense.scores(in.x(), u))), factor);
@@ -142,7 +145,8 @@ public final class SandwichEstimator {
                     ih[r][s] = (r == s ? 1 : 0) - t;
                 }
             }
-            double[][] adj = Dense.symmetricFunction(ih, type == CovarianceType.CR2 ? lam -> 1 / Math.sqrt(lam) : lam -> 1 / lam);
+            // eigenvalues of I - H_gg lie in [0, 1]; those below LEVERAGE_NULL are the absorbed (structurally zero) directions
+            double[][] adj = Dense.symmetricFunction(ih, type == CovarianceType.CR2 ? lam -> 1 / Math.sqrt(lam) : lam -> 1 / lam, LEVERAGE_NULL);
             double[] eg = new double[m];
             for (int r = 0; r < m; r++) eg[r] = in.e()[rows[r]];
             double[] u = Dense.multiply(adj, eg);

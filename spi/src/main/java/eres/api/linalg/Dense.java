@@ -345,11 +345,15 @@ public final class Dense {
      * (I - H_gg)^{-1/2} and (I - H_gg)^{-1} of the CR2/CR3 adjustments (clubSandwich's convention).
      */
     public static double[][] symmetricFunction(double[][] a, java.util.function.DoubleUnaryOperator f) {
+        double max = 0;
+        for (double[] r : a) for (double v : r) max = Math.max(max, Math.abs(v));
+        return symmetricFunction(a, f, max * a.length * EPS * 10);
+    }
+
+    /** As {@link #symmetricFunction(double[][], java.util.function.DoubleUnaryOperator)} with eigenvalues at or below {@code tol} mapped to 0. */
+    public static double[][] symmetricFunction(double[][] a, java.util.function.DoubleUnaryOperator f, double tol) {
         Eigen e = eigenSymmetric(a);
         int k = a.length;
-        double max = 0;
-        for (double v : e.values()) max = Math.max(max, Math.abs(v));
-        double tol = max * k * EPS * 10;
         double[][] out = new double[k][k];
         for (int l = 0; l < k; l++) {
             double lam = e.values()[l];
