@@ -46,6 +46,8 @@ public final class PanelFit {
     private final double[][] regressors;
     private final eres.api.inference.CovarianceEstimate covariance;
     private final int droppedMissingCluster;
+    private double[][] design;
+    private double[] response;
 
     PanelFit(PanelRegression.Spec spec, List<String> terms, List<Coefficient> coefficients, double[][] vcov, double[] residuals,
              double[] fitted, int[] sampleRows, int droppedRows, int nobs, int groups, int periods, int clusters,
@@ -92,6 +94,38 @@ public final class PanelFit {
         this.regressors = regressors;
         this.covariance = covariance;
         this.droppedMissingCluster = droppedMissingCluster;
+    }
+
+    void attachDesign(double[][] design, double[] response) {
+        this.design = design;
+        this.response = response;
+    }
+
+    /** The projected design (columns in {@link #terms()} order, effects partialled out; the constant column for pooled OLS). */
+    public double[][] design() {
+        double[][] c = new double[design.length][];
+        for (int j = 0; j < c.length; j++) c[j] = design[j].clone();
+        return c;
+    }
+
+    /** The projected response (y with the effects partialled out; y itself for pooled OLS). */
+    public double[] response() {
+        return response.clone();
+    }
+
+    /** The typed summary written to results.json. */
+    public eres.api.inference.ModelSummary summary() {
+        boolean pooled = spec.effects() == Effects.NONE;
+        eres.api.inference.CovarianceEstimate c = covariance;
+        return new eres.api.inference.ModelSummary(nobs, groups, periods, terms.size(), dfResid, pooled ? 0 : absorbed, ssr, sigmaE,
+                r2, pooled ? null : r2, pooled ? null : r2Between, pooled ? null : r2Overall, pooled ? r2Adjusted() : null,
+                spec.effects().label(), c.type().label(), c.convention().label(), Double.isInfinite(c.tDf()) ? null : c.tDf(),
+                c.clusters() > 0 ? c.clusters() : null, c.clusterVariables());
+    }
+
+    /** The coefficient covariance matrix with its terms (results.json section {@code covariance}). */
+    public eres.api.inference.ModelSummary.Covariance covarianceMatrix() {
+        return new eres.api.inference.ModelSummary.Covariance(covariance.type().label(), terms, vcov());
     }
 
     /** The covariance estimate (type, factor, t df, clusters) of {@link #vcov()}. */

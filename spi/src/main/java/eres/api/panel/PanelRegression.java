@@ -256,10 +256,12 @@ public final class PanelRegression {
         }
         double[] fitted = new double[n];
         for (int i = 0; i < n; i++) fitted[i] = y[i] - e[i];
-        return new PanelFit(spec, List.copyOf(names), coefs, v, e, fitted, sampleRows, dropped, n, g, sample.timeCount(),
+        PanelFit fit = new PanelFit(spec, List.copyOf(names), coefs, v, e, fitted, sampleRows, dropped, n, g, sample.timeCount(),
                 clusters, clusterName, dfResid, dfT, absorbed, proj.identifiedTimeDummies(), ssr, tssWithin, r2,
                 r2Overall, r2Between, sigmaE, sigmaU, rho, cons, fModel, k, fModelDf2, fModelP, fEntity, g - 1.0,
                 (double) dfResid, fEntityP, ls.conditionEstimate(), xcolsSubstantive(xRaw), ce, droppedCluster);
+        fit.attachDesign(xcols, pooled ? y : yt);
+        return fit;
     }
 
     private static double[][] xcolsSubstantive(double[][] xRaw) {
