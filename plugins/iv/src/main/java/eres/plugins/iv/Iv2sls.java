@@ -308,7 +308,14 @@ public final class Iv2sls {
 
         TestStatistic overid = overidentification(w, e, rss);
         TestStatistic endog = cStatistic(w, ols.residuals());
-        TestStatistic[] dwh = durbinWuHausman(w, e, ols.residuals(), v);
+        TestStatistic[] dwh;
+        try {
+            dwh = durbinWuHausman(w, e, ols.residuals(), v);
+        } catch (EstimationException ex) {
+            // e.g. instruments that reproduce the endogenous regressors exactly (Z = X): no first-stage residual to test
+            String why = "not computed: " + ex.getMessage();
+            dwh = new TestStatistic[] {TestStatistic.notApplicable("durbin", why), TestStatistic.notApplicable("wu-hausman", why)};
+        }
         TestStatistic[] ar = andersonRubin(w, zRows, dfFirst);
         TestStatistic sw = stockWright(w);
 

@@ -105,8 +105,11 @@ final class RegimeRegression {
         double ssr = ls.ssr();
         double[][] xcols = cols.toArray(new double[0][]);
         Clusters cl = inf.clusters();
-        DegreesOfFreedom dof = DegreesOfFreedom.linear(n, k, d.entities, cl == null ? 0 : cl.nestedAbsorbed(), d.entities - 1,
-                inf.periods(), inf.covariance().dof());
+        // period dummies (effects: twoways) are fixed effects: counted as absorbed, not as estimated coefficients
+        int dummies = 0;
+        for (String nm : names) if (nm.startsWith(ThresholdModel.PERIOD_DUMMY)) dummies++;
+        DegreesOfFreedom dof = DegreesOfFreedom.linear(n, k - dummies, d.entities + dummies, cl == null ? 0 : cl.nestedAbsorbed(),
+                d.entities - 1, inf.periods(), inf.covariance().dof());
         AbsorbedHat hat = d.deleteLast ? AbsorbedHat.NONE : AbsorbedHat.groups(inf.entity(), inf.entities());
         CovarianceEstimate ce = SandwichEstimator.estimate(new SandwichEstimator.Input(xcols, e, ls.xtxInverse(), ssr, hat, inf.period()),
                 inf.covariance(), cl, dof);

@@ -165,7 +165,7 @@ final class ThresholdModel {
     /** Clusters, periods and degrees of freedom of the regime regressions, on the transformed rows. */
     private static RegimeRegression.Inference inference(ThresholdEstimator.Parameters p, Panel panel, Prepared d) {
         Panel sample = panel.rows(d.panelRow);
-        Clusters cl = p.se().clustered() ? ClusterResolver.resolve(sample, p.cluster(), Effects.ENTITY) : null;
+        Clusters cl = p.se().clustered() ? ClusterResolver.resolve(sample, p.cluster(), p.effects()) : null;
         int[][] codes = null;
         if (cl != null) {
             codes = new int[cl.dimensions()][d.nt];
