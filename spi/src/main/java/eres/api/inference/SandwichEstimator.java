@@ -14,7 +14,8 @@ import java.util.List;
  *   conventional  V = s^2 A,  s^2 = SSR / d                       (d: {@link DegreesOfFreedom#varianceDivisor()})
  *   HC0..HC3      M = sum_i x_i x_i' u_i^2,  u_i = e_i, e_i, e_i/sqrt(1-h_ii), e_i/(1-h_ii)
  *   CR0..CR3      M = sum_g X_g' u_g u_g' X_g,  u_g = e_g, e_g, (I-H_gg)^-1/2 e_g, (I-H_gg)^-1 e_g
- *   two-way       V = V_1 + V_2 - V_12 (Cameron, Gelbach &amp; Miller 2011), each with its own factor
+ *   two-way       V = V_1 + V_2 - V_12 (Cameron, Gelbach &amp; Miller 2011), each with its own factor, not repaired
+ *                 when it is not positive semi-definite (reported as a warning)
  *   DK            M = sum_t h_t h_t' + sum_{j=1..m} (1 - j/(m+1)) sum_t (h_t h_{t-j}' + h_{t-j} h_t'),
  *                 h_t = sum_{i in t} x_i e_i (Driscoll &amp; Kraay 1998; xtscc, plm::vcovSCC)
  * </pre>
@@ -172,12 +173,12 @@ public final class SandwichEstimator {
         double[][] v12 = g12 < 2 ? new double[a.length][a.length]
                 : Dense.scale(Dense.sandwich(a, clusterMeat(in, type, c12, g12)), dof.factor(type, g12));
         double[][] v = Dense.add(Dense.add(v1, v2, 1), v12, -1);
+        // no eigenvalue repair (as Stata's ivreg2/reghdfe and R sandwich's default fix = FALSE), so that the
+        // slopes' block does not depend on which nuisance columns the design carries; a non-PSD result is reported
         Dense.Eigen eig = Dense.eigenSymmetric(v);
         if (eig.values()[eig.values().length - 1] < 0) {
-            // Cameron, Gelbach & Miller (2011), section 2.3: replace negative eigenvalues by 0
-            v = Dense.symmetricFunction(v, lam -> lam);
-            warnings.add("the two-way cluster covariance was not positive semi-definite; negative eigenvalues were set to 0"
-                    + " (Cameron, Gelbach & Miller 2011)");
+            warnings.add("the two-way cluster covariance is not positive semi-definite (Cameron, Gelbach & Miller 2011, section"
+                    + " 2.3); standard errors of coefficients with a negative variance are missing");
         }
         return v;
     }
