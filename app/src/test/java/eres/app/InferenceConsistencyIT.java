@@ -67,6 +67,8 @@ class InferenceConsistencyIT {
         DistributionIT.Result r = DistributionIT.eres(work, Map.of(), "run", "chain.yaml", "--out", "out");
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         JsonNode res = new ObjectMapper().readTree(work.resolve("out/results.json").toFile());
+        // the versioned schema of results.json holds for all four estimators and every covariance choice
+        ResultsSchemaCheck.assertValid(work.resolve("out/results.json"));
         for (int c = 0; c < CHOICES.size(); c++) {
             JsonNode fe = step(res, "fe" + c);
             for (String other : List.of("iv", "th", "me")) {
