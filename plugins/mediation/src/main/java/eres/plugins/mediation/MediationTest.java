@@ -239,35 +239,10 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
                     + " bootstrap replications succeeded: no bootstrap inference; the verdict uses the Sobel test");
         }
 
-        String ciName = levelText(p.level()) + "% " + p.decision().display() + " bootstrap interval";
-        List<Results.Mediator> mediators = new ArrayList<>();
-        Coefficient total = fits.e1().coefficient(p.x());
-        for (String m : p.mediators()) {
-            PanelFit e3 = fits.e3(m);
-            Coefficient a = rename(fits.e2().get(m).coefficient(p.x()), "a:" + m);
-            Coefficient bb = rename(e3.coefficient(m), "b:" + m);
-            Coefficient direct = rename(e3.coefficient(p.x()), p.parallel() ? "direct" : "direct:" + m);
-            double ab = a.estimate() * bb.estimate();
-            DeltaTests.Test sobel = DeltaTests.sobel(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
-            DeltaTests.Test aroian = DeltaTests.aroian(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
-            DeltaTests.Test goodman = DeltaTests.goodman(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
-            Intervals.Summary ind = summaries.get("indirect:" + m);
-            WenYe.Verdict verdict = WenYe.classify(new WenYe.Evidence(
-                    new WenYe.Path(total.estimate(), total.pValue()), new WenYe.Path(a.estimate(), a.pValue()),
-                    new WenYe.Path(bb.estimate(), bb.pValue()), new WenYe.Path(direct.estimate(), direct.pValue()),
-                    ind == null ? null : ind.interval(p.decision()), ciName, sobel.pValue(), p.alpha()));
-            List<Intervals.Summary> ms = null;
-            if (!summaries.isEmpty()) {
-                ms = new ArrayList<>();
-                for (String key : List.of("indirect:" + m, p.parallel() ? "direct" : "direct:" + m, "total", "a:" + m, "b:" + m)) {
-                    ms.add(summaries.get(key));
-                }
-            }
-            mediators.add(new Results.Mediator(m, a, bb, direct, rename(total, "total"), ab, sobel, aroian, goodman, ms, verdict));
-        }
+        List<Results.Mediator> mediators = mediators(p, fits, summaries);
 
         // coefficients: regression paths, bootstrap (or Sobel) indirect effects
-        b.coefficient(rename(total, "total"));
+        b.coefficient(rename(fits.e1().coefficient(p.x()), "total"));
         for (Results.Mediator r : mediators) {
             b.coefficient(r.a()).coefficient(r.b());
             if (!p.parallel()) b.coefficient(r.direct());
@@ -280,29 +255,7 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
             if (tot != null) b.coefficient(indirectCoefficient("indirect:total", estimates[2], tot, null, p.decision()));
         }
 
-        b.statistic("nobs", fits.e1().nobs());
-        b.statistic("entities", fits.e1().groups());
-        b.statistic("periods", fits.e1().periods());
-        b.statistic("droppedRows", dropped);
-        b.statistic("effects", effects.label());
-        b.statistic("se", p.se().label());
-        b.statistic("dof", p.dof().label());
-        if (p.se().clustered()) {
-            b.statistic("clusters", fits.e1().clusters());
-            b.statistic("clusterVariable", fits.e1().clusterVariable());
-        }
-        b.statistic("model", p.parallel() ? "parallel" : "separate");
-        b.statistic("level", p.level());
-        b.statistic("alpha", p.alpha());
-        b.statistic("bootstrap", reps);
-        if (boot != null) {
-            b.statistic("bootstrapSuccessful", boot.successful().length);
-            b.statistic("resample", p.resample().toString());
-            b.statistic("seed", context.seed());
-            b.statistic("rng", Seeds.ALGORITHM);
-            b.statistic("decisionCi", p.decision().label());
-        }
-        for (Results.Mediator r : mediators) b.statistic("verdict:" + r.mediator(), r.verdict().classification().name());
+        statistics(b, p, fits, dropped, reps, boot, context.seed(), mediators);
 
         for (Results.Mediator r : mediators) {
             b.test(deltaTest(r.sobel(), r.mediator()));
@@ -344,6 +297,66 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
         b.table(tables.verdicts());
         for (Results.Mediator r : mediators) b.figure(figure(p, r, summaries, vcov, fits, boot == null ? 0 : boot.successful().length));
         return b.build();
+    }
+
+    /** One record per mediator: paths, delta-method tests, bootstrap summaries and the Wen-Ye verdict. */
+    private static List<Results.Mediator> mediators(Parameters p, Fits fits, Map<String, Intervals.Summary> summaries) {
+        String ciName = levelText(p.level()) + "% " + p.decision().display() + " bootstrap interval";
+        List<Results.Mediator> mediators = new ArrayList<>();
+        Coefficient total = fits.e1().coefficient(p.x());
+        for (String m : p.mediators()) {
+            PanelFit e3 = fits.e3(m);
+            Coefficient a = rename(fits.e2().get(m).coefficient(p.x()), "a:" + m);
+            Coefficient bb = rename(e3.coefficient(m), "b:" + m);
+            Coefficient direct = rename(e3.coefficient(p.x()), p.parallel() ? "direct" : "direct:" + m);
+            double ab = a.estimate() * bb.estimate();
+            DeltaTests.Test sobel = DeltaTests.sobel(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
+            DeltaTests.Test aroian = DeltaTests.aroian(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
+            DeltaTests.Test goodman = DeltaTests.goodman(a.estimate(), a.stdError(), bb.estimate(), bb.stdError(), p.level());
+            Intervals.Summary ind = summaries.get("indirect:" + m);
+            WenYe.Verdict verdict = WenYe.classify(new WenYe.Evidence(
+                    new WenYe.Path(total.estimate(), total.pValue()), new WenYe.Path(a.estimate(), a.pValue()),
+                    new WenYe.Path(bb.estimate(), bb.pValue()), new WenYe.Path(direct.estimate(), direct.pValue()),
+                    ind == null ? null : ind.interval(p.decision()), ciName, sobel.pValue(), p.alpha()));
+            List<Intervals.Summary> ms = null;
+            if (!summaries.isEmpty()) {
+                ms = new ArrayList<>();
+                for (String key : List.of("indirect:" + m, p.parallel() ? "direct" : "direct:" + m, "total", "a:" + m, "b:" + m)) {
+                    ms.add(summaries.get(key));
+                }
+            }
+            mediators.add(new Results.Mediator(m, a, bb, direct, rename(total, "total"), ab, sobel, aroian, goodman, ms, verdict));
+        }
+
+        return mediators;
+    }
+
+    private static void statistics(StepResult.Builder b, Parameters p, Fits fits, int dropped, int reps, Replicates boot, long seed,
+                                   List<Results.Mediator> mediators) {
+        b.statistic("nobs", fits.e1().nobs());
+        b.statistic("entities", fits.e1().groups());
+        b.statistic("periods", fits.e1().periods());
+        b.statistic("droppedRows", dropped);
+        b.statistic("effects", p.effects().label());
+        b.statistic("se", p.se().label());
+        b.statistic("dof", p.dof().label());
+        if (p.se().clustered()) {
+            b.statistic("clusters", fits.e1().clusters());
+            b.statistic("clusterVariable", fits.e1().clusterVariable());
+        }
+        b.statistic("model", p.parallel() ? "parallel" : "separate");
+        b.statistic("level", p.level());
+        b.statistic("alpha", p.alpha());
+        b.statistic("bootstrap", reps);
+        if (boot != null) {
+            b.statistic("bootstrapSuccessful", boot.successful().length);
+            b.statistic("resample", p.resample().toString());
+            b.statistic("seed", seed);
+            b.statistic("rng", Seeds.ALGORITHM);
+            b.statistic("decisionCi", p.decision().label());
+        }
+        for (Results.Mediator r : mediators) b.statistic("verdict:" + r.mediator(), r.verdict().classification().name());
+
     }
 
     // ------------------------------------------------------------------ equations
