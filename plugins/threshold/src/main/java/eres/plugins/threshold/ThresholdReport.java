@@ -46,46 +46,7 @@ final class ThresholdReport {
         }
         out.coefficients(rep.all());
 
-        // statistics
-        out.statistic("nobs", (long) d.n);
-        out.statistic("nobsRegression", (long) d.nt);
-        out.statistic("entities", (long) d.entities);
-        int tMin = Integer.MAX_VALUE;
-        int tMax = 0;
-        for (int t : d.tCount) {
-            tMin = Math.min(tMin, t);
-            tMax = Math.max(tMax, t);
-        }
-        out.statistic("periodsMin", (long) tMin);
-        out.statistic("periodsMax", (long) tMax);
-        out.statistic("balanced", d.balanced);
-        out.statistic("dfWithin", (long) d.df);
-        out.statistic("ssrLinear", obs.ssr0());
-        out.statistic("thresholdsTested", (long) kMax);
-        out.statistic("selectedThresholds", (long) Math.max(selected, 0));
-        out.statistic("selectionComplete", selectionComplete);
-        out.statistic("reportedThresholds", (long) reported);
-        double[] repThr = reported == 0 ? new double[0] : obs.thresholds(reported);
-        for (int i = 0; i < repThr.length; i++) out.statistic("gamma" + (i + 1), repThr[i]);
-        out.statistic("ssr", rep.ssr());
-        out.statistic("r2Within", rep.r2Within());
-        out.statistic("sigmaE", rep.sigma());
-        out.statistic("se", p.se().label());
-        out.statistic("effects", p.effects().label());
-        out.statistic("dof", p.dof().label());
-        out.statistic("sigmaU", rep.sigmaU());
-        out.statistic("rho", rep.rho());
-        if (rep.covariance().clusters() > 0) out.statistic("clusters", (long) rep.covariance().clusters());
-        out.statistic("level", p.level());
-        out.statistic("lrCritical", proc.critical);
-        out.statistic("grid", p.grid().toString());
-        out.statistic("candidates", (long) cands.size());
-        out.statistic("lowerRegime", p.strictLower() ? "q < gamma" : "q <= gamma");
-        out.statistic("deleteLastPeriod", p.deleteLastPeriod());
-        out.statistic("bootstrapScheme", scheme == Procedure.Scheme.RESIDUAL ? "residual" : "wild");
-        out.statistic("seed", seed);
-        out.statistic("rng", Seeds.ALGORITHM);
-        out.statistic("lagsOfY", (long) p.lagsOfY());
+        statistics(out, p, r, seed);
 
         // tests
         String[] model = {"single", "double", "triple"};
@@ -172,6 +133,8 @@ final class ThresholdReport {
                     + " with a single usable row dropped (no within variation)");
         }
         if (!d.balanced) {
+            int tMin = java.util.Arrays.stream(d.tCount).min().orElse(0);
+            int tMax = java.util.Arrays.stream(d.tCount).max().orElse(0);
             out.warning("unbalanced", "unbalanced estimation sample (T_i from " + tMin + " to " + tMax + "): per-entity within"
                     + " transformation, df = sum(T_i - 1) = " + d.df + ", " + (scheme == Procedure.Scheme.WILD
                     ? "wild bootstrap over entities (Rademacher)" : "residual bootstrap"));
@@ -336,6 +299,56 @@ final class ThresholdReport {
             }
         }
         return sb.toString();
+    }
+
+    private static void statistics(StepResult.Builder out, Parameters p, ThresholdModel.Results r, long seed) {
+        Prepared d = r.d();
+        Procedure.Observed obs = r.obs();
+        RegimeRegression.Fit rep = r.rep();
+        int kMax = p.thresholds();
+        int selected = r.selected();
+        int reported = r.reported();
+        Procedure.Scheme scheme = r.scheme();
+        out.statistic("nobs", (long) d.n);
+        out.statistic("nobsRegression", (long) d.nt);
+        out.statistic("entities", (long) d.entities);
+        int tMin = Integer.MAX_VALUE;
+        int tMax = 0;
+        for (int t : d.tCount) {
+            tMin = Math.min(tMin, t);
+            tMax = Math.max(tMax, t);
+        }
+        out.statistic("periodsMin", (long) tMin);
+        out.statistic("periodsMax", (long) tMax);
+        out.statistic("balanced", d.balanced);
+        out.statistic("dfWithin", (long) d.df);
+        out.statistic("ssrLinear", obs.ssr0());
+        out.statistic("thresholdsTested", (long) kMax);
+        out.statistic("selectedThresholds", (long) Math.max(selected, 0));
+        out.statistic("selectionComplete", r.selectionComplete());
+        out.statistic("reportedThresholds", (long) reported);
+        double[] repThr = reported == 0 ? new double[0] : obs.thresholds(reported);
+        for (int i = 0; i < repThr.length; i++) out.statistic("gamma" + (i + 1), repThr[i]);
+        out.statistic("ssr", rep.ssr());
+        out.statistic("r2Within", rep.r2Within());
+        out.statistic("sigmaE", rep.sigma());
+        out.statistic("se", p.se().label());
+        out.statistic("effects", p.effects().label());
+        out.statistic("dof", p.dof().label());
+        out.statistic("sigmaU", rep.sigmaU());
+        out.statistic("rho", rep.rho());
+        if (rep.covariance().clusters() > 0) out.statistic("clusters", (long) rep.covariance().clusters());
+        out.statistic("level", p.level());
+        out.statistic("lrCritical", r.proc().critical);
+        out.statistic("grid", p.grid().toString());
+        out.statistic("candidates", (long) r.cands().size());
+        out.statistic("lowerRegime", p.strictLower() ? "q < gamma" : "q <= gamma");
+        out.statistic("deleteLastPeriod", p.deleteLastPeriod());
+        out.statistic("bootstrapScheme", scheme == Procedure.Scheme.RESIDUAL ? "residual" : "wild");
+        out.statistic("seed", seed);
+        out.statistic("rng", Seeds.ALGORITHM);
+        out.statistic("lagsOfY", (long) p.lagsOfY());
+
     }
 
     /** A model's coefficients for the table: without stars (p-value NaN) when the tiny-regime guard flagged the model. */

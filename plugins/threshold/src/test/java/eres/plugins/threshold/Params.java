@@ -18,6 +18,8 @@ final class Params {
     String effects = "entity";
     List<String> cluster = List.of();
     eres.api.inference.WildBootstrapOptions wild = null;
+    Integer minRegime = null;
+    ThresholdEstimator.TinyRegime tiny = null;
     int lags = 0;
     String scheme = "auto";
     boolean strict = false;
@@ -41,7 +43,7 @@ final class Params {
     ThresholdEstimator.Parameters build() {
         return new ThresholdEstimator.Parameters(y, regime, threshold, controls, thresholds, trim, grid, bootstrap, level,
                 eres.api.panel.Effects.of(effects), eres.api.inference.CovarianceType.of(se), cluster, null,
-                eres.api.inference.DofConvention.STATA, wild, null, null, lags, ThresholdEstimator.BootstrapScheme.of(scheme), strict,
+                eres.api.inference.DofConvention.STATA, wild, minRegime, tiny, lags, ThresholdEstimator.BootstrapScheme.of(scheme), strict,
                 delete, model, Map.of());
     }
 }
