@@ -11,6 +11,9 @@ import eres.api.inference.CovarianceSpec;
 import eres.api.inference.CovarianceType;
 import eres.api.inference.DofConvention;
 import eres.api.inference.ModelSummary;
+import eres.api.inference.WildBootstrapOptions;
+import eres.api.inference.WildClusterBootstrap;
+import eres.api.inference.WildRestrictedEfficient;
 import eres.api.panel.VcovType;
 import eres.api.table.Formats;
 import eres.api.table.RegressionTable;
@@ -69,6 +72,8 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             @Param(value = "degrees of freedom: stata (xtivreg2: large-sample n - G), xtreg (small-sample K counts the absorbed"
                     + " constant, as xtreg/ivreghdfe) or r (R/gretl: large-sample n)", defaultValue = "stata") DofConvention dof,
             @Param(value = "small-sample statistics: t/F and divisors n-K (ivreg2's small option)", defaultValue = "false") Boolean small,
+            @Param(value = "wild restricted efficient cluster bootstrap (WRE) of the endogenous coefficient: {reps, weights}",
+                    defaultValue = "none") WildBootstrapOptions wildBootstrap,
             @Param(value = "confidence level of the intervals", defaultValue = "0.95") Double level,
             @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels) {
         public Parameters {
@@ -86,6 +91,13 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             level = level == null ? 0.95 : level;
             labels = labels == null ? Map.of() : Map.copyOf(labels);
             new CovarianceSpec(se, cluster, dkLag, dof);
+            if (wildBootstrap != null && endogenous.size() != 1) {
+                throw new SpecException("wild-bootstrap", "the WRE bootstrap tests the coefficient of one endogenous regressor; "
+                        + endogenous.size() + " are listed");
+            }
+            if (wildBootstrap != null && cluster.size() > 1) {
+                throw new SpecException("wild-bootstrap", "is available with one cluster variable, not two-way clustering");
+            }
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
             noDuplicates("endogenous", endogenous);
             noDuplicates("instruments", instruments);
@@ -147,7 +159,36 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     public StepResult run(Parameters p, StepContext context) {
         Prepared prep = prepare(p, context.panel());
         Iv2sls.Result r = Iv2sls.estimate(prep.design(), prep.options());
-        return result(p, prep, r);
+        WildClusterBootstrap.Result wild = p.wildBootstrap() == null ? null : wre(p, prep, r, context.seed());
+        return result(p, prep, r, wild);
+    }
+
+    /**
+     * WRE for the endogenous coefficient on the partialled data, clustered as the standard errors (the
+     * entity by default); the absorbed effects' residual maker is used unless they are nested in the clusters.
+     */
+    static WildClusterBootstrap.Result wre(Parameters p, Prepared prep, Iv2sls.Result r, long seed) {
+        Iv2sls.Design d = prep.design();
+        Panel sample = prep.sample();
+        Clusters cl = prep.options().clusters() != null ? prep.options().clusters()
+                : ClusterResolver.resolve(sample, List.of(), p.effects());
+        Effects ef = p.effects();
+        boolean nested = ef == Effects.NONE || (ef == Effects.ENTITY && cl.nestedAbsorbed() == sample.entityCount() - 1)
+                || (ef == Effects.TIME && cl.nestedAbsorbed() == sample.timeCount() - 1);
+        FixedEffectsProjection proj = nested ? null : FixedEffectsProjection.of(sample, ef);
+        List<double[]> x2 = new ArrayList<>(List.of(d.x2()));
+        if (d.intercept()) {
+            double[] ones = new double[d.y().length];
+            java.util.Arrays.fill(ones, 1.0);
+            x2.add(ones);
+        }
+        double[][] x2a = x2.toArray(new double[0][]);
+        double[][] z = new double[d.z1().length + x2a.length][];
+        System.arraycopy(d.z1(), 0, z, 0, d.z1().length);
+        System.arraycopy(x2a, 0, z, d.z1().length, x2a.length);
+        var c = r.coefficients().get(0);
+        return WildRestrictedEfficient.test(c.term(), c.estimate(), c.stdError(), d.y(), d.x1()[0], x2a, z, cl.codes(0), cl.count(),
+                proj == null ? null : proj::apply, p.wildBootstrap().spec(p.level(), eres.api.random.Seeds.derive(seed, "wre")));
     }
 
     // ------------------------------------------------------------------ data preparation
@@ -309,6 +350,10 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     // ------------------------------------------------------------------ result
 
     static StepResult result(Parameters p, Prepared prep, Iv2sls.Result r) {
+        return result(p, prep, r, null);
+    }
+
+    static StepResult result(Parameters p, Prepared prep, Iv2sls.Result r, WildClusterBootstrap.Result wild) {
         Effects effects = p.effects();
         Panel sample = prep.sample();
         StepResult.Builder b = StepResult.builder().coefficients(r.coefficients());
@@ -391,6 +436,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         id.put("stockYogo", StockYogo.criticalValues(r.k1(), r.l1()));
         b.section("identification", id);
         b.section("summary", summary(p, prep, r));
+        if (wild != null) b.section("wildBootstrap", List.of(wild));
         b.section("covariance", new ModelSummary.Covariance(r.covariance().type().label(), r.terms(), r.v()));
         r.covariance().warnings().forEach(w -> b.warning("covariance", w));
 
@@ -414,6 +460,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         b.table(table4(p, effects, r, sample, prep.clusterName()));
         b.table(firstStageTable(p, r));
         b.table(testsTable(tests, r));
+        if (wild != null) b.table(wildTable(p, wild));
         return b.build();
     }
 
@@ -555,6 +602,18 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     private static String df(TestStatistic s) {
         if (s.df() == null) return "";
         return s.df2() == null ? Formats.number(s.df(), 0) : Formats.number(s.df(), 0) + ", " + Formats.number(s.df2(), 0);
+    }
+
+    static Table wildTable(Parameters p, WildClusterBootstrap.Result w) {
+        String ci = Formats.number(p.level() * 100, 0) + "% confidence set";
+        return Table.builder("wild-bootstrap", "Wild restricted efficient cluster bootstrap (WRE)").stub("Variable")
+                .columns("Estimate", "t", "Bootstrap p-value", ci)
+                .row(label(p.labels(), w.term()), Formats.fixed(w.estimate(), 4), Formats.fixed(w.t(), 3), Formats.pValue(w.pValue()),
+                        "[" + Formats.number(w.ciLow(), 4) + ", " + Formats.number(w.ciHigh(), 4) + "]")
+                .note("Wild restricted efficient bootstrap (Davidson & MacKinnon 2010; Stata boottest after ivreg2): "
+                        + (w.enumerated() ? "all " + w.replications() + " Rademacher sign vectors" : w.replications() + " replications, "
+                        + w.weights() + " weights") + ", " + w.clusters() + " clusters; symmetric p-value of H0: b = 0; confidence set by"
+                        + " test inversion.").build();
     }
 
     /** The typed summary: 2SLS fit on the partialled data, ivreg2's df. */

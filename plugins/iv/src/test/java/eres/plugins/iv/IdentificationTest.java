@@ -95,7 +95,7 @@ class IdentificationTest {
 
     static IvEstimator.Parameters params(List<String> endog, List<String> inst, String se) {
         return new IvEstimator.Parameters("y", endog, inst, List.of("w"), eres.api.panel.Effects.NONE,
-                eres.api.inference.CovarianceType.of(se), null, null, null, false, 0.95, Map.of());
+                eres.api.inference.CovarianceType.of(se), null, null, null, false, null, 0.95, Map.of());
     }
 
     static Map<String, double[]> smallData() {
