@@ -46,7 +46,13 @@ final class PanelFeReport {
                     + " recommended inference with few clusters (Roodman et al. 2019)" : ""));
         }
         cov.warnings().forEach(w -> b.warning("covariance", w));
-        b.table(regressionTable(p, effects, fit));
+        Table reg = regressionTable(p, effects, fit);
+        if (!r.wild().isEmpty()) {
+            reg = new Table(reg.id(), reg.title(), reg.stub(), reg.columns(), reg.spans(), reg.rows(), appended(reg.notes(),
+                    "With " + cov.clusters() + " clusters, see the wild cluster bootstrap (WCR) p-values and confidence sets in table"
+                            + " wild-bootstrap."));
+        }
+        b.table(reg);
         b.table(testsTable(r.tests()));
         b.table(vifTable(r.vifs(), r.meanVif(), p.labels()));
         if (!r.wild().isEmpty()) b.table(wildTable(p, r.wild()));
@@ -143,6 +149,12 @@ final class PanelFeReport {
                 + (f.enumerated() ? "all " + f.replications() + " Rademacher sign vectors" : f.replications() + " replications, "
                 + f.weights() + " weights") + ", " + f.clusters() + " clusters; symmetric p-value of H0: b = 0; confidence set by"
                 + " test inversion.").build();
+    }
+
+    private static List<String> appended(List<String> notes, String note) {
+        List<String> out = new java.util.ArrayList<>(notes);
+        out.add(note);
+        return out;
     }
 
     static String label(Map<String, String> labels, String v) {

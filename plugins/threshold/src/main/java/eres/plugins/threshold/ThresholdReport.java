@@ -284,6 +284,8 @@ final class ThresholdReport {
             default -> cov.describe();
         });
         if (p.effects() == eres.api.panel.Effects.TWOWAYS) rt.note("Entity and period fixed effects (period dummies not shown).");
+        if (!r.wild().isEmpty()) rt.note("Few clusters (" + r.wild().get(0).clusters() + "): wild cluster bootstrap (WCR) p-values and"
+                + " confidence sets of the reported model's regime coefficients, given its thresholds, in table wild-bootstrap.");
         if (!r.tinyRegimes().isEmpty()) rt.note("No significance stars for the regime coefficients of models with a regime below"
                 + " min-regime-obs = " + p.minRegimeObs() + " observations or a collapsed threshold interval (see the warnings).");
         rt.note("Thresholds of the double model: Th-21 (refined) and Th-22; of the triple model: Th-21, Th-22 and Th-3."
