@@ -44,6 +44,7 @@ public final class PanelFit {
     private final double fEntityP;
     private final double condition;
     private final double[][] regressors;
+    private final int singletons;
     private final eres.api.inference.CovarianceEstimate covariance;
     private final int droppedMissingCluster;
     private double[][] design;
@@ -54,7 +55,7 @@ public final class PanelFit {
              String clusterVariable, int dfResid, double dfT, int absorbed, int timeDummies, double ssr, double tssWithin,
              double r2, double r2Overall, double r2Between, double sigmaE, double sigmaU, double rho, double constant,
              double fModel, double fModelDf1, double fModelDf2, double fModelP, double fEntity, double fEntityDf1,
-             double fEntityDf2, double fEntityP, double condition, double[][] regressors,
+             double fEntityDf2, double fEntityP, double condition, double[][] regressors, int singletons,
              eres.api.inference.CovarianceEstimate covariance, int droppedMissingCluster) {
         this.spec = spec;
         this.terms = terms;
@@ -92,6 +93,7 @@ public final class PanelFit {
         this.fEntityP = fEntityP;
         this.condition = condition;
         this.regressors = regressors;
+        this.singletons = singletons;
         this.covariance = covariance;
         this.droppedMissingCluster = droppedMissingCluster;
     }
@@ -115,7 +117,7 @@ public final class PanelFit {
 
     /** The typed summary written to results.json. */
     public eres.api.inference.ModelSummary summary() {
-        boolean pooled = spec.effects() == Effects.NONE;
+        boolean pooled = spec.effects() == Effects.NONE && spec.absorb().isEmpty();
         eres.api.inference.CovarianceEstimate c = covariance;
         return new eres.api.inference.ModelSummary(nobs, groups, periods, terms.size(), dfResid, pooled ? 0 : absorbed, ssr, sigmaE,
                 r2, pooled ? null : r2, pooled ? null : r2Between, pooled ? null : r2Overall, pooled ? r2Adjusted() : null,
@@ -136,6 +138,11 @@ public final class PanelFit {
     /** Rows left out because their cluster label is missing (Stata's vce(cluster) sample rule); included in {@link #droppedRows()}. */
     public int droppedMissingCluster() {
         return droppedMissingCluster;
+    }
+
+    /** Singleton observations dropped before estimation (only with absorbed factors, as reghdfe). */
+    public int singletons() {
+        return singletons;
     }
 
     public PanelRegression.Spec spec() {
@@ -185,7 +192,7 @@ public final class PanelFit {
         return sampleRows.clone();
     }
 
-    /** Rows dropped for a missing value in y or x (or a missing cluster label). */
+    /** Rows dropped for a missing value in y or x. */
     public int droppedRows() {
         return droppedRows;
     }

@@ -43,8 +43,11 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
             @Param(value = "restricted wild cluster bootstrap of the x coefficients: {reps, weights: webb|rademacher}",
                     defaultValue = "none") WildBootstrapOptions wildBootstrap,
             @Param(value = "confidence level of the intervals", defaultValue = "0.95") Double level,
-            @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels) {
+            @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels,
+            @Param(value = "further fixed effects to absorb (text or integer columns, e.g. [industry]); singletons are then"
+                    + " dropped as reghdfe does", defaultValue = "[]") List<String> absorb) {
         public Parameters {
+            absorb = absorb == null ? List.of() : List.copyOf(absorb);
             if (y == null) throw new SpecException("y", "is required");
             if (x == null || x.isEmpty()) throw new SpecException("x", "needs at least one regressor");
             controls = controls == null ? List.of() : List.copyOf(controls);
@@ -61,6 +64,19 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
             if (wildBootstrap != null && cluster.size() > 1) {
                 throw new SpecException("wild-bootstrap", "is available with one cluster variable, not two-way clustering");
             }
+        }
+
+        /** Without further absorbed factors. */
+        public Parameters(String y, List<String> x, List<String> controls, Effects effects, CovarianceType se, List<String> cluster,
+                          Integer dkLag, DofConvention dof, WildBootstrapOptions wildBootstrap, Double level, Map<String, String> labels) {
+            this(y, x, controls, effects, se, cluster, dkLag, dof, wildBootstrap, level, labels, null);
+        }
+
+        /** The earlier string form: effects, se (conventional, robust, cluster) and one cluster column. */
+        public Parameters(String y, List<String> x, List<String> controls, String effects, String se, String cluster, Double level,
+                          Map<String, String> labels) {
+            this(y, x, controls, effects == null ? null : Effects.of(effects), se == null ? null : CovarianceType.of(se),
+                    cluster == null ? null : List.of(cluster), null, null, null, level, labels, null);
         }
 
         /** The validated covariance request. */

@@ -31,7 +31,7 @@ final class PanelFeModel {
     }
 
     static Results fit(PanelFeEstimator.Parameters p, Panel panel, long seed) {
-        PanelRegression.Spec spec = new PanelRegression.Spec(p.y(), p.regressors(), p.effects(), p.covariance(), p.level());
+        PanelRegression.Spec spec = new PanelRegression.Spec(p.y(), p.regressors(), p.effects(), p.covariance(), p.level(), p.absorb());
         PanelFit fit = PanelRegression.fit(panel, spec);
         List<TestStatistic> tests = new ArrayList<>();
         tests.add(TestStatistic.f("model-f", fit.fModel(), fit.fModelDf1(), fit.fModelDf2(), fit.fModelP(),
@@ -47,6 +47,9 @@ final class PanelFeModel {
         if (p.effects().hasEntity()) tests.add(groupwiseWald(panel, fit));
         List<Diagnostics.Vif> vifs = Diagnostics.vif(fit.regressors(), p.regressors());
         double meanVif = vifs.stream().mapToDouble(Diagnostics.Vif::vif).average().orElse(Double.NaN);
+        if (p.wildBootstrap() != null && !p.absorb().isEmpty()) {
+            throw new eres.api.SpecException("wild-bootstrap", "is not available with absorb (further absorbed factors)");
+        }
         List<WildClusterBootstrap.Result> wild = p.wildBootstrap() == null ? List.of() : wild(p, panel, fit, seed);
         return new Results(fit, panel, tests, vifs, meanVif, wild);
     }

@@ -46,6 +46,10 @@ final class PanelFeReport {
                     + " recommended inference with few clusters (Roodman et al. 2019)" : ""));
         }
         cov.warnings().forEach(w -> b.warning("covariance", w));
+        if (fit.singletons() > 0) {
+            b.warning("singletons", fit.singletons() + " singleton observation(s) dropped (alone in a level of an absorbed effect;"
+                    + " reghdfe's rule)");
+        }
         Table reg = regressionTable(p, effects, fit);
         if (!r.wild().isEmpty()) {
             reg = new Table(reg.id(), reg.title(), reg.stub(), reg.columns(), reg.spans(), reg.rows(), appended(reg.notes(),
@@ -91,6 +95,10 @@ final class PanelFeReport {
         }
         b.statistic("constant", fit.constant());
         b.statistic("droppedRows", fit.droppedRows());
+        if (!p.absorb().isEmpty()) {
+            b.statistic("absorbed", String.join(", ", p.absorb()));
+            b.statistic("singletons", fit.singletons());
+        }
         b.statistic("level", p.level());
     }
 
