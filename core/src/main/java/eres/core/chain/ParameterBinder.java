@@ -40,7 +40,7 @@ import java.util.List;
  * keys rejected (with a did-you-mean hint, also inside nested records), no coercion of text to
  * numbers or booleans, a single value accepted where a list is expected ({@code x: opt} =
  * {@code x: [opt]}), enum components spelt as their {@link eres.api.Choice} names or aliases
- * ({@code se: hc1}), {@link WeightsRef} components checked against the chain's declared weights,
+ * ({@code se: hc1}; an enum with its own {@code @JsonCreator} keeps its own rules), {@link WeightsRef} components checked against the chain's declared weights,
  * validation errors from the record's constructor reported with the parameter path.
  */
 public final class ParameterBinder {
@@ -65,6 +65,13 @@ public final class ParameterBinder {
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                                   BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                    // an enum with a @JsonCreator factory keeps its own spelling rules
+                    for (java.lang.reflect.Method m : type.getRawClass().getDeclaredMethods()) {
+                        if (java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                                && m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonCreator.class)) {
+                            return deserializer;
+                        }
+                    }
                     return new ChoiceDeserializer((Class) type.getRawClass());
                 }
             }))

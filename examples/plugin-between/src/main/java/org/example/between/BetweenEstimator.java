@@ -105,7 +105,7 @@ public final class BetweenEstimator implements Estimator<BetweenEstimator.Parame
         StepResult.Builder r = StepResult.builder()
                 .coefficients(coefs)
                 .statistic("nobs", panel.rows())
-                .statistic("groups", g)
+                .statistic("entities", g)
                 .statistic("dfResid", df)
                 .statistic("se", bootSe != null ? "bootstrap" : "conventional")
                 .table(new RegressionTable("coefficients", "Between regression of " + p.y())
