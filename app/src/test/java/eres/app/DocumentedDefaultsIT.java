@@ -53,6 +53,9 @@ class DocumentedDefaultsIT {
     static final java.util.Set<String> KNOWN = java.util.Set.of(
             // panel-fe, iv, mediation, threshold: helper inf1
             "panel-fe:cluster", "iv-2sls:cluster", "mediation:cluster",
+            // (after inf1's inference layer: computed defaults written as literals)
+            "iv-2sls:dk-lag", "iv-2sls:wild-bootstrap", "mediation:dk-lag", "panel-fe:dk-lag", "panel-fe:wild-bootstrap",
+            "threshold:cluster", "threshold:dk-lag", "threshold:wild-bootstrap",
             // gmm (merged from issue 18): defaults derived from y and x are filled in by the record
             "gmm:gmm", "gmm:iv",
             // sdm, gtwr: helper inf2
