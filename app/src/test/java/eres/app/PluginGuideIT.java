@@ -63,7 +63,9 @@ class PluginGuideIT {
         assertThat(out).containsPattern("between\\s+estimator\\s+between\\s+1\\.0\\.0").contains("bootstrap");
         JsonNode steps = new ObjectMapper().readTree(copy.resolve("between-out/results.json").toFile()).get("steps");
         JsonNode conventional = steps.get(0).get("result");
-        assertThat(conventional.get("statistics").get("groups").asInt()).isEqualTo(31);
+        // the results schema (inf1) names the count of entities "entities" (the plugin's "groups")
+        assertThat(conventional.get("statistics").get("entities")).as("results.json: " + steps).isNotNull();
+        assertThat(conventional.get("statistics").get("entities").asInt()).isEqualTo(31);
         assertThat(conventional.get("coefficients").get(0).get("term").asText()).isEqualTo("urbanization_rate_pct");
         JsonNode boot = steps.get(1).get("result");
         assertThat(boot.get("statistics").get("se").asText()).isEqualTo("bootstrap");
