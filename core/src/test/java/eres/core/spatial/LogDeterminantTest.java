@@ -86,6 +86,12 @@ class LogDeterminantTest {
                 assertThat(ld.traceG(rho)).isCloseTo(CommonOps_DDRM.trace(g), within(1e-10));
                 assertThat(ld.traceWG(rho)).isCloseTo(CommonOps_DDRM.trace(wg), within(1e-10));
                 assertThat(ld.traceWGWG(rho)).isCloseTo(CommonOps_DDRM.trace(wgwg), within(1e-10));
+                DMatrixRMaj wgg = new DMatrixRMaj(60, 60);
+                CommonOps_DDRM.mult(wg, g, wgg);
+                assertThat(ld.traceWGG(rho)).as("tr(W G G)").isCloseTo(CommonOps_DDRM.trace(wgg), within(1e-10));
+                // tr(W G G) = d/drho tr G
+                double h = 1e-5;
+                assertThat(ld.traceWGG(rho)).isCloseTo((ld.traceG(rho + h) - ld.traceG(rho - h)) / (2 * h), within(1e-5));
             }
         }
     }
@@ -102,6 +108,11 @@ class LogDeterminantTest {
             assertThat(Math.abs(mc1.logDet(rho) - exact.logDet(rho))).as("rho %s error %s", rho, e).isLessThanOrEqualTo(e);
             // the traces follow the same series: loose checks (relative 2%)
             assertThat(mc1.traceG(rho)).isCloseTo(exact.traceG(rho), within(0.02 * Math.abs(exact.traceG(rho))));
+            // tr(WGG) is the derivative of the same series as tr G; it weights the noisy high moments by j
+            double h = 1e-5;
+            double numeric = (mc1.traceG(rho + h) - mc1.traceG(rho - h)) / (2 * h);
+            assertThat(mc1.traceWGG(rho)).isCloseTo(numeric, within(1e-5 * Math.abs(numeric) + 1e-6));
+            if (rho <= 0.7) assertThat(mc1.traceWGG(rho)).isCloseTo(exact.traceWGG(rho), within(0.05 * Math.abs(exact.traceWGG(rho))));
         }
         assertThat(mc1.error(0.5)).isLessThan(0.5);
     }

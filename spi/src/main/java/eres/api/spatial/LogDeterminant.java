@@ -244,6 +244,30 @@ public final class LogDeterminant {
         return n * series(rho, mu, 0, 1);
     }
 
+    /**
+     * {@code tr(W G G)} (= {@code d/drho tr G}; the rho-derivative of the direct effects):
+     * {@code sum_i omega_i / (1 - rho omega_i)^2} (EIGEN) or {@code N sum_j (j + 1) rho^j mu_{j+1}} (MONTE_CARLO).
+     */
+    public double traceWGG(double rho) {
+        if (method == Method.EIGEN) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                // omega / (1 - rho omega)^2, real part: (c + di) / (a + bi)^2
+                double a = 1 - rho * re[i];
+                double b = -rho * im[i];
+                s += reInv(a * a - b * b, 2 * a * b, re[i], im[i]);
+            }
+            return s;
+        }
+        double s = 0;
+        double p = 1;
+        for (int j = 0; j + 1 < mu.length - 2; j++) {
+            s += (j + 1) * p * mu[j + 1];
+            p *= rho;
+        }
+        return n * s;
+    }
+
     /** {@code tr(W G W G)} (= {@code -d^2/drho^2 ln|I - rho W|}). */
     public double traceWGWG(double rho) {
         if (method == Method.EIGEN) {
