@@ -1,12 +1,18 @@
 package eres.plugins.sdm;
 
-import eres.api.panel.SymmetricInverse;
 import eres.api.EstimationException;
-import eres.api.data.SpatialWeights;
+import eres.api.panel.SymmetricInverse;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
-/** Small dense helpers: products, Cholesky, the dense {@code W (I - rho W)^-1}, iterative solves. */
+/**
+ * The small dense operations of this plugin (vectors of length NT, matrices of order K + 2), in one place
+ * so that they map one to one onto the shared linear-algebra layer of the API once it exists (issue 16,
+ * item 1): products by plain loops, inverse, Cholesky and Moore-Penrose inverse by EJML. The spatial
+ * solves ({@code (I - rho W)^-1}) are in {@link eres.api.spatial.SpatialFilter}.
+ */
 final class Dense {
     private Dense() {
     }
@@ -17,134 +23,88 @@ final class Dense {
         return s;
     }
 
-    /** Z'v for Z given by rows. */
-    static double[] crossprod(double[][] z, double[] v) {
-        int k = z[0].length;
-        double[] out = new double[k];
-        for (int r = 0; r < z.length; r++) for (int j = 0; j < k; j++) out[j] += z[r][j] * v[r];
-        return out;
-    }
-
-    static double[][] crossprod(double[][] z) {
-        int k = z[0].length;
-        double[][] out = new double[k][k];
-        for (double[] row : z) for (int a = 0; a < k; a++) for (int b = a; b < k; b++) out[a][b] += row[a] * row[b];
-        for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) out[a][b] = out[b][a];
-        return out;
-    }
-
+    /** Z b for Z given by rows. */
     static double[] times(double[][] z, double[] b) {
         double[] out = new double[z.length];
         for (int r = 0; r < z.length; r++) out[r] = dot(z[r], b);
         return out;
     }
 
-    static double[][] inverse(double[][] m) {
-        return SymmetricInverse.invert(m);
+    /** A'B for matrices given by rows. */
+    static double[][] crossprod(double[][] a, double[][] b) {
+        int p = a[0].length;
+        int q = b[0].length;
+        double[][] out = new double[p][q];
+        for (int r = 0; r < a.length; r++) for (int i = 0; i < p; i++) for (int j = 0; j < q; j++) out[i][j] += a[r][i] * b[r][j];
+        return out;
     }
 
+    /** A'v for A given by rows. */
+    static double[] crossprod(double[][] a, double[] v) {
+        int p = a[0].length;
+        double[] out = new double[p];
+        for (int r = 0; r < a.length; r++) for (int j = 0; j < p; j++) out[j] += a[r][j] * v[r];
+        return out;
+    }
+
+    /** m v for a square (or p x q) matrix. */
     static double[] multiply(double[][] m, double[] v) {
         double[] out = new double[m.length];
         for (int i = 0; i < m.length; i++) out[i] = dot(m[i], v);
         return out;
     }
 
-    /** Lower Cholesky factor of a symmetric positive-definite matrix. */
-    static double[][] cholesky(double[][] a, String what) {
-        int k = a.length;
-        double[][] l = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int q = 0; q < j; q++) s -= l[i][q] * l[j][q];
-                if (i == j) {
-                    if (!(s > 0)) throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX, what + " is not positive definite");
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        return l;
-    }
-
-    /** The dense {@code W (I - rho W)^-1} (N x N). */
-    static DMatrixRMaj wTimesInverse(SpatialWeights w, double rho) {
-        int n = w.size();
-        DMatrixRMaj a = CommonOps_DDRM.identity(n);
-        for (int i = 0; i < n; i++) for (int k = w.rowStart(i); k < w.rowEnd(i); k++) a.add(i, w.column(k), -rho * w.value(k));
-        if (!CommonOps_DDRM.invert(a)) throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX, "I - rho W is singular at rho = " + rho);
-        DMatrixRMaj wb = new DMatrixRMaj(n, n);
-        double[] g = a.data;
-        double[] out = wb.data;
-        for (int i = 0; i < n; i++) {
-            for (int k = w.rowStart(i); k < w.rowEnd(i); k++) {
-                double v = w.value(k);
-                int src = w.column(k) * n;
-                int dst = i * n;
-                for (int j = 0; j < n; j++) out[dst + j] += v * g[src + j];
-            }
-        }
-        return wb;
-    }
-
-    /** {@code m v} for a dense N x N matrix. */
-    static double[] apply(DMatrixRMaj m, double[] v, int offset, int n) {
-        double[] out = new double[n];
-        double[] d = m.data;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int base = i * n;
-            for (int j = 0; j < n; j++) s += d[base + j] * v[offset + j];
-            out[i] = s;
+    /** A B' ... as {@code g V g'} for a k x p matrix g and a p x p matrix V. */
+    static double[][] sandwich(double[][] g, double[][] v) {
+        int k = g.length;
+        int p = v.length;
+        double[][] out = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            double[] gv = new double[p];
+            for (int i = 0; i < p; i++) for (int j = 0; j < p; j++) gv[j] += g[a][i] * v[i][j];
+            for (int b = 0; b < k; b++) out[a][b] = dot(gv, g[b]);
         }
         return out;
     }
 
-    /**
-     * Solves {@code (I - rho W) X = B} for the T period blocks of a time-major vector at once (same
-     * iteration as {@link #solve}, one pass over W per step for all periods).
-     */
-    static double[] solvePeriods(SpatialWeights w, double rho, double[] b, int t, eres.api.Parallelism parallelism) {
-        int n = w.size();
-        double[] bb = new double[n * t];
-        for (int s = 0; s < t; s++) for (int i = 0; i < n; i++) bb[i * t + s] = b[s * n + i];
-        double[] x = bb.clone();
-        double bn = Math.sqrt(dot(bb, bb));
-        for (int it = 0; it < 100_000; it++) {
-            double[] wx = eres.api.spatial.Weights.multiplyBlock(w, x, t, parallelism);
-            double diff = 0;
-            for (int i = 0; i < x.length; i++) {
-                double nx = bb[i] + rho * wx[i];
-                diff += (nx - x[i]) * (nx - x[i]);
-                x[i] = nx;
-            }
-            if (Math.sqrt(diff) <= 1e-14 * Math.max(bn, Double.MIN_NORMAL)) {
-                double[] out = new double[n * t];
-                for (int s = 0; s < t; s++) for (int i = 0; i < n; i++) out[s * n + i] = x[i * t + s];
-                return out;
-            }
-        }
-        throw new EstimationException(EstimationException.Reason.NOT_CONVERGED, "(I - rho W) x = b did not converge at rho = " + rho);
+    /** Inverse of a symmetric matrix (Cholesky, LU when not positive definite). */
+    static double[][] inverse(double[][] m) {
+        return SymmetricInverse.invert(m);
     }
 
-    /**
-     * Solves {@code (I - rho W) x = b} by the fixed-point iteration {@code x <- b + rho W x}, which
-     * converges geometrically when {@code |rho| ||W|| < 1} (any rho in (-1, 1) for a row-standardised W).
-     */
-    static double[] solve(SpatialWeights w, double rho, double[] b) {
-        double[] x = b.clone();
-        double bn = Math.sqrt(dot(b, b));
-        for (int it = 0; it < 100_000; it++) {
-            double[] wx = w.multiply(x);
-            double diff = 0;
-            for (int i = 0; i < x.length; i++) {
-                double nx = b[i] + rho * wx[i];
-                diff += (nx - x[i]) * (nx - x[i]);
-                x[i] = nx;
-            }
-            if (Math.sqrt(diff) <= 1e-14 * Math.max(bn, Double.MIN_NORMAL)) return x;
+    /** Lower Cholesky factor of a symmetric positive-definite matrix. */
+    static double[][] cholesky(double[][] a, String what) {
+        int k = a.length;
+        CholeskyDecomposition_F64<DMatrixRMaj> c = DecompositionFactory_DDRM.chol(k, true);
+        if (!c.decompose(new DMatrixRMaj(a))) {
+            throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX, what + " is not positive definite");
         }
-        throw new EstimationException(EstimationException.Reason.NOT_CONVERGED, "(I - rho W) x = b did not converge at rho = " + rho);
+        DMatrixRMaj l = c.getT(null);
+        double[][] out = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                out[i][j] = l.get(i, j);
+                if (i == j && !(out[i][i] > 0)) throw new EstimationException(EstimationException.Reason.SINGULAR_MATRIX, what + " is not positive definite");
+            }
+        }
+        return out;
+    }
+
+    /** Moore-Penrose inverse of a small symmetric matrix by eigen-decomposition; its rank in {@code rank[0]}. */
+    static double[][] pinv(double[][] a, int[] rank) {
+        int k = a.length;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+        if (!eig.decompose(new DMatrixRMaj(a))) throw new EstimationException(EstimationException.Reason.NOT_CONVERGED, "eigenvalues did not converge");
+        double max = 0;
+        for (int i = 0; i < k; i++) max = Math.max(max, Math.abs(eig.getEigenvalue(i).real));
+        double[][] out = new double[k][k];
+        for (int q = 0; q < k; q++) {
+            double lam = eig.getEigenvalue(q).real;
+            if (Math.abs(lam) <= 1e-12 * max) continue;
+            rank[0]++;
+            DMatrixRMaj vec = eig.getEigenVector(q);
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += vec.get(i) * vec.get(j) / lam;
+        }
+        return out;
     }
 }

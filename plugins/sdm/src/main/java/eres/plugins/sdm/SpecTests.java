@@ -13,7 +13,7 @@ import java.util.List;
  * Specification tests of spatial panel models (docs/methods/sdm.md, section "Tests"):
  * <ul>
  *   <li>LM-lag, LM-error and their robust forms on the non-spatial fixed-effects model (Anselin et al.
- *       2008; Elhorst 2014, {@code LMsarsem_panel});</li>
+ *       2008; Elhorst 2014, {@code LMsarsem_panel}), and the joint SARMA test (Anselin et al. 1996);</li>
  *   <li>LR and Wald tests of the SDM against the SAR (theta = 0) and the SEM (theta + rho beta = 0);</li>
  *   <li>Hausman test of fixed against random entity effects (non-spatial, as Stata's
  *       {@code hausman fe re}).</li>
@@ -56,6 +56,8 @@ final class SpecTests {
         double lmErr = ewe * ewe / ttw;
         double rLag = (ewy - ewe) * (ewy - ewe) / (j - ttw);
         double rErr = Math.pow(ewe - (ttw / j) * ewy, 2) / (ttw * (1 - ttw / j));
+        // Anselin, Bera, Florax & Yoon (1996): joint test of rho = lambda = 0, = robust LM-lag + LM-err
+        double sarma = rLag + lmErr;
         List<TestStatistic> out = new ArrayList<>();
         out.add(TestStatistic.chi2("lm-lag", lmLag, 1, Distributions.chi2Upper(lmLag, 1), "no spatially lagged dependent variable"));
         out.add(TestStatistic.chi2("robust-lm-lag", rLag, 1, Distributions.chi2Upper(rLag, 1),
@@ -63,6 +65,8 @@ final class SpecTests {
         out.add(TestStatistic.chi2("lm-error", lmErr, 1, Distributions.chi2Upper(lmErr, 1), "no spatial error autocorrelation"));
         out.add(TestStatistic.chi2("robust-lm-error", rErr, 1, Distributions.chi2Upper(rErr, 1),
                 "no spatial error autocorrelation, robust to a spatial lag"));
+        out.add(TestStatistic.chi2("lm-sarma", sarma, 2, Distributions.chi2Upper(sarma, 2),
+                "neither a spatially lagged dependent variable nor spatial error autocorrelation (Anselin et al. 1996)"));
         return out;
     }
 
@@ -101,14 +105,7 @@ final class SpecTests {
             g[a][ti] = 1;
             g[a][sdm.spatialIndex()] = beta;
         }
-        double[][] gv = new double[k][k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                double s = 0;
-                for (int i = 0; i < p; i++) for (int j = 0; j < p; j++) s += g[a][i] * sdm.vcov()[i][j] * g[b][j];
-                gv[a][b] = s;
-            }
-        }
+        double[][] gv = Dense.sandwich(g, sdm.vcov());
         double wald = Dense.dot(r, Dense.multiply(Dense.inverse(gv), r));
         return TestStatistic.chi2("wald-sdm-vs-sem", wald, k, Distributions.chi2Upper(wald, k),
                 "theta + rho beta = 0 (SDM reduces to SEM)");
@@ -184,7 +181,7 @@ final class SpecTests {
             h = Dense.dot(diff, Dense.multiply(Dense.inverse(v), diff));
         } catch (eres.api.EstimationException e) {
             int[] rank = new int[1];
-            h = Dense.dot(diff, Dense.multiply(pinv(v, rank), diff));
+            h = Dense.dot(diff, Dense.multiply(Dense.pinv(v, rank), diff));
             df = Math.max(1, rank[0]);
             note = "V_FE - V_RE is not positive definite; Moore-Penrose inverse used, df = its rank (as Stata's hausman warns)";
         }
@@ -194,24 +191,5 @@ final class SpecTests {
         double[] reb = new double[k];
         for (int a = 0; a < k; a++) reb[a] = re.beta(a + 1);
         return new Hausman(ts, java.util.Arrays.copyOf(fe.beta(), k), reb, theta, s2e, s2u);
-    }
-
-    /** Moore-Penrose inverse of a small symmetric matrix by eigen-decomposition; its rank in {@code rank[0]}. */
-    static double[][] pinv(double[][] a, int[] rank) {
-        int k = a.length;
-        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(a);
-        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(k, true, true);
-        eig.decompose(m);
-        double max = 0;
-        for (int i = 0; i < k; i++) max = Math.max(max, Math.abs(eig.getEigenvalue(i).real));
-        double[][] out = new double[k][k];
-        for (int q = 0; q < k; q++) {
-            double lam = eig.getEigenvalue(q).real;
-            if (Math.abs(lam) <= 1e-12 * max) continue;
-            rank[0]++;
-            var vec = eig.getEigenVector(q);
-            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += vec.get(i) * vec.get(j) / lam;
-        }
-        return out;
     }
 }
