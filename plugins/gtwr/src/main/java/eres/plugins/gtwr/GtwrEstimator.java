@@ -57,14 +57,35 @@ public final class GtwrEstimator implements Estimator<GtwrEstimator.Parameters> 
             @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) implements GwrOptions.Keys {
 
         public Parameters {
+            // the documented defaults, bound (descriptive ones such as "selected" stay null)
+            kernel = kernel == null ? Kernel.BISQUARE : kernel;
+            adaptive = adaptive != null && adaptive;
+            criterion = criterion == null ? GwrOptions.Criterion.AICC : criterion;
+            search = search == null ? BandwidthSearch.Method.AUTO : search;
+            distance = distance == null ? SpaceTimeMetric.Form.HUANG : distance;
+            timeWindow = timeWindow == null ? GwrOptions.TimeWindow.SYMMETRIC : timeWindow;
+            lambdaGw = lambdaGw == null ? 0.05 : lambdaGw;
+            ksi = ksi == null ? 0.0 : ksi;
+            gaussianCutoff = gaussianCutoff == null ? GwrOptions.DEFAULT_CUTOFF : gaussianCutoff;
+            permutations = permutations == null ? 99 : permutations;
+            output = output == null ? "gtwr" : output;
+            mapClasses = mapClasses == null ? 5 : mapClasses;
+            mapBreaks = mapBreaks == null ? GwrOptions.MapBreaks.PER_PERIOD : mapBreaks;
+            maps = maps == null || maps;
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
             GwrOptions.of(new GwrOptions.Common(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep,
                     lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels),
-                    () -> spaceTime(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow));
+                    spaceTimeOf(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow));
         }
 
         /** The shared nested options (validated; every problem reported at once). */
         GwrOptions options() {
             return GwrOptions.of(this, () -> spaceTime(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow));
+        }
+
+        private static java.util.function.Supplier<GwrOptions.SpaceTime> spaceTimeOf(SpaceTimeMetric.Form distance, Double tau, Double lambda,
+                Double mu, List<Double> tauRange, Double lambdaGw, Double ksi, GwrOptions.TimeWindow window) {
+            return () -> spaceTime(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, window);
         }
 
         private static GwrOptions.SpaceTime spaceTime(SpaceTimeMetric.Form distance, Double tau, Double lambda, Double mu,

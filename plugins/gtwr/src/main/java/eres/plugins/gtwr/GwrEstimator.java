@@ -44,6 +44,18 @@ public final class GwrEstimator implements Estimator<GwrEstimator.Parameters> {
             @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) implements GwrOptions.Keys {
 
         public Parameters {
+            // the documented defaults, bound (descriptive ones such as "selected" stay null)
+            kernel = kernel == null ? Kernel.BISQUARE : kernel;
+            adaptive = adaptive != null && adaptive;
+            criterion = criterion == null ? GwrOptions.Criterion.AICC : criterion;
+            search = search == null ? BandwidthSearch.Method.AUTO : search;
+            gaussianCutoff = gaussianCutoff == null ? GwrOptions.DEFAULT_CUTOFF : gaussianCutoff;
+            permutations = permutations == null ? 99 : permutations;
+            output = output == null ? "gwr" : output;
+            mapClasses = mapClasses == null ? 5 : mapClasses;
+            mapBreaks = mapBreaks == null ? GwrOptions.MapBreaks.PER_PERIOD : mapBreaks;
+            maps = maps == null || maps;
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
             GwrOptions.of(new GwrOptions.Common(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep,
                     lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels), null);
         }
