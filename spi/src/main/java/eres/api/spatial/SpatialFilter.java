@@ -13,10 +13,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * for a fixed W and rho.
  *
  * <p>Solves {@code (I - rho W) x = b} (and the transposed system) by the fixed-point iteration
- * {@code x <- b + rho W x}, which converges geometrically when {@code |rho| ||W||_inf < 1} (every
- * rho in (-1, 1) for a row-standardised W; {@code ||W'||_1} for the transposed system); otherwise, as for
- * a negative rho below -1 or an unstandardised W, by a dense LU factorisation when N is at most
- * {@value #DENSE_MAX_UNITS}. Several right-hand sides (the T periods of a panel, probe vectors) are
+ * {@code x <- b + rho W x}, which converges geometrically when {@code |rho|} times the spectral radius of W
+ * is below 1; the radius is bounded by {@code min(||W||_inf, ||W||_1)} (max row and column sums: 1 for a
+ * row-standardised W, whose transposed system therefore iterates as well). Otherwise, as for a negative rho
+ * below -1 or an unstandardised W, by a dense LU factorisation when N is at most {@value #DENSE_MAX_UNITS}. Several right-hand sides (the T periods of a panel, probe vectors) are
  * solved together, one pass over W per iteration ({@link Weights#multiplyBlock}).
  *
  * <p>Used by the spatial panel models for the fitted values {@code G X b}, the mean term of the
@@ -43,7 +43,12 @@ public final class SpatialFilter {
         return y;
     }
 
-    /** The maximum absolute row sum of W ({@code transposed}: column sum), a bound on its spectral radius. */
+    /** A bound on the spectral radius of W (and of W'): the smaller of its maximum absolute row and column sums. */
+    static double radiusBound(SpatialWeights w) {
+        return Math.min(normInf(w, false), normInf(w, true));
+    }
+
+    /** The maximum absolute row sum of W ({@code transposed}: column sum). */
     static double normInf(SpatialWeights w, boolean transposed) {
         double[] s = new double[w.size()];
         for (int i = 0; i < w.size(); i++) {
@@ -86,10 +91,11 @@ public final class SpatialFilter {
      */
     public static double[] solveBlock(SpatialWeights w, double rho, double[] b, int m, boolean transposed, Parallelism parallelism) {
         int n = w.size();
-        if (Math.abs(rho) * normInf(w, transposed) < 0.995) return fixedPoint(w, rho, b, m, transposed, parallelism);
+        if (Math.abs(rho) * radiusBound(w) < 0.995) return fixedPoint(w, rho, b, m, transposed, parallelism);
         if (n > DENSE_MAX_UNITS) {
             throw new EstimationException(EstimationException.Reason.NOT_CONVERGED, "(I - rho W) x = b at rho = " + rho
-                    + ": the iteration does not contract (|rho| ||W|| >= 1) and N = " + n + " is too large for a dense solve");
+                    + ": the iteration does not contract (|rho| times the spectral-radius bound of W >= 1) and N = " + n
+                    + " is too large for a dense solve");
         }
         DMatrixRMaj a = CommonOps_DDRM.identity(n);
         for (int i = 0; i < n; i++) {
