@@ -14,9 +14,10 @@ import org.ejml.data.DMatrixRMaj;
  * <ul>
  *   <li>exact up to {@value #DENSE_MAX_UNITS} units: the dense G (O(N^3) once per rho, cached for the last rho);</li>
  *   <li>above: {@code tr G} and {@code tr(G G)} from the log-determinant object (exact eigenvalues or its
- *       series), {@code tr(G'G) = E ||G z||^2} by Hutchinson's estimator over {@code vectors} Rademacher
- *       probes (probe r from {@code Seeds.generator(seed, r)}; its standard error in {@link Traces#error}),
- *       {@code ||G'1||^2} and {@code G v} by iterative solves. The information matrix keeps one definition
+ *       series), {@code tr(G'G) = E ||G z||^2} by Hutchinson's estimator: from the Monte Carlo log-determinant's
+ *       own probes and powers of W ({@link LogDeterminant#traceGtG}, no further pass over W), or else over
+ *       {@code vectors} Rademacher probes with iterative solves (probe r from {@code Seeds.generator(seed, r)}); its
+ *       standard error in {@link Traces#error}; {@code G v} by iterative solves. The information matrix keeps one definition
  *       at every N; only the numerical method of this one trace changes.</li>
  * </ul>
  * For the transformation approach with time effects (row-standardised W) the traces are those of the
@@ -30,7 +31,10 @@ final class MultiplierTraces {
     /** Units up to which the traces are exact (dense G). */
     static final int DENSE_MAX_UNITS = 1000;
 
-    /** The traces at one rho; {@code error} is the Monte Carlo standard error of {@code trGtG} (0 when exact). */
+    /**
+     * The traces at one rho; {@code colSumsSquared} = {@code ||G'1||^2} (exact path only); {@code error} is the Monte
+     * Carlo standard error of {@code trGtG} (0 when exact).
+     */
     record Traces(double tr, double trGG, double trGtG, double colSumsSquared, double error) {
         /** The traces of {@code F'GF} (time effects removed by the orthonormal transform; row-standardised W). */
         Traces transformed(double rho, int n) {
@@ -69,7 +73,9 @@ final class MultiplierTraces {
     }
 
     String describe() {
-        return dense ? "exact (dense W (I - rho W)^-1)" : "tr(G'G) by Hutchinson's estimator with " + vectors + " Rademacher vectors";
+        if (dense) return "exact (dense W (I - rho W)^-1)";
+        return ld.hasKrylovGram() ? "tr(G'G) by Hutchinson's estimator on the log-determinant's " + ld.vectors() + " probes and "
+                + ld.order() + "-term series" : "tr(G'G) by Hutchinson's estimator with " + vectors + " Rademacher vectors (iterative solves)";
     }
 
     private synchronized DMatrixRMaj g(double rho) {
@@ -153,7 +159,7 @@ final class MultiplierTraces {
         // tr(G**'G**) = E ||J G J z||^2 directly: the identity tr(G'G) - ||G'1||^2/N would subtract two large
         // noisy numbers (the unit eigenvalue 1/(1 - rho) dominates the variance of the plain estimator)
         double q = 1 / (1 - rho);
-        double[] h = hutchinson(rho, true);
+        double[] h = ld.hasKrylovGram() ? ld.traceGtG(rho, true) : hutchinson(rho, true);
         return new Traces(ld.traceWG(rho) - q, ld.traceWGWG(rho) - q * q, h[0], Double.NaN, h[1]);
     }
 
@@ -219,17 +225,10 @@ final class MultiplierTraces {
         }
     }
 
+    /** The stochastic traces ({@code colSumsSquared}, needed only by the identity {@link Traces#transformed}, is not computed: NaN). */
     private Traces stochastic(double rho) {
-        int n = w.size();
-        double[] h = hutchinson(rho, false);
-        double mean = h[0];
-        double se = h[1];
-        double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1.0);
-        double[] gt1 = SpatialFilter.solveTransposed(w, rho, SpatialFilter.multiplyTransposed(w, ones));
-        double cs = 0;
-        for (double v : gt1) cs += v * v;
-        return new Traces(ld.traceWG(rho), ld.traceWGWG(rho), mean, cs, se);
+        double[] h = ld.hasKrylovGram() ? ld.traceGtG(rho, false) : hutchinson(rho, false);
+        return new Traces(ld.traceWG(rho), ld.traceWGWG(rho), h[0], Double.NaN, h[1]);
     }
 
     /** {@code G v_s} for every period block s of a time-major vector ({@code transformed}: {@code F G** F' v_s}). */

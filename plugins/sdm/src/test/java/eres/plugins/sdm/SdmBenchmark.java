@@ -19,7 +19,8 @@ import java.util.Random;
  * Weights: inverse squared (planar) distance, dense, or 8 nearest neighbours, sparse; row-standardised.
  * Data: y = (I - 0.4 W)^-1 (X b + W X t + unit and period effects + e).
  *
- * <p>Run: {@code java -cp <test classpath> eres.plugins.sdm.SdmBenchmark [threads [maxN [minN [knn]]]]}; prints a table.
+ * <p>Run: {@code java [-Dbias=transformation|lee-yu|none] [-Dvariance=information|hessian] -cp <test classpath>
+ * eres.plugins.sdm.SdmBenchmark [threads [maxN [minN [knn]]]]}; prints a table.
  * Not a unit test (timings are machine-dependent).
  */
 public final class SdmBenchmark {
@@ -109,8 +110,9 @@ public final class SdmBenchmark {
             Panel panel = simulate(w, t, 7L * n);
             List<String> x = List.of("x1", "x2", "x3");
             String bias = System.getProperty("bias", "transformation");
-            SpatialParameters fitOnly = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias, "tests", false);
-            SpatialParameters full = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias);
+            String variance = System.getProperty("variance", "information");
+            SpatialParameters fitOnly = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias, "variance", variance, "tests", false);
+            SpatialParameters full = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias, "variance", variance);
             TestContext ctx = new TestContext(panel, 42L, threads).weights("w", w);
             long t0 = System.nanoTime();
             StepResult a = new SdmEstimator().run(fitOnly, ctx);
