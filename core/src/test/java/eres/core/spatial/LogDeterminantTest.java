@@ -115,5 +115,19 @@ class LogDeterminantTest {
             if (rho <= 0.7) assertThat(mc1.traceWGG(rho)).isCloseTo(exact.traceWGG(rho), within(0.05 * Math.abs(exact.traceWGG(rho))));
         }
         assertThat(mc1.error(0.5)).isLessThan(0.5);
+        // tr((WG)'(WG)) from the kept Krylov vectors, against the dense product (within 4 Monte Carlo standard errors)
+        assertThat(mc1.hasKrylovGram()).isTrue();
+        for (double rho : new double[] {-0.4, 0.3, 0.6}) {
+            DMatrixRMaj g = iMinusRhoW(w, rho);
+            CommonOps_DDRM.invert(g);
+            DMatrixRMaj wg = new DMatrixRMaj(400, 400);
+            CommonOps_DDRM.mult(new DMatrixRMaj(w.toDense()), g, wg);
+            double exactGtG = 0;
+            for (double v : wg.data) exactGtG += v * v;
+            double[] est = mc1.traceGtG(rho, false);
+            assertThat(Math.abs(est[0] - exactGtG)).as("rho %s: %s vs %s (se %s)", rho, est[0], exactGtG, est[1]).isLessThan(4 * est[1]);
+            assertThat(mc4.traceGtG(rho, false)).containsExactly(est);
+        }
+        assertThat(exact.hasKrylovGram()).isFalse();
     }
 }
