@@ -151,6 +151,13 @@ final class GwrReport {
                         + o.bandwidth().criterion().label() + " may prefer a bandwidth outside it (set bandwidth-min / bandwidth-max)");
             }
         }
+        Double given = o.bandwidth().value();
+        if (o.bandwidth().adaptive() && given != null && given > data.n()) {
+            // more neighbours than observations: every point's kernel covers the whole sample
+            b.warning("bandwidth-above-n", "the adaptive bandwidth of " + Math.round(given) + " neighbours exceeds the " + data.n()
+                    + " observations: every observation is a neighbour of every point (an adaptive bandwidth counts neighbours;"
+                    + " at most " + data.n() + " here)");
+        }
         if (data.dropped() > 0) b.warning("dropped-missing", data.dropped() + " row(s) with a missing value in y, x or coordinates were dropped");
         if (o.permutations() > 0) {
             int invalid = o.permutations() - res.monteCarlo().get(0).replications();
