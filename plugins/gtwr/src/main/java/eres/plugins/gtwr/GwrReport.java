@@ -2,6 +2,7 @@ package eres.plugins.gtwr;
 
 import eres.api.data.Geography;
 import eres.api.data.Panel;
+import eres.api.inference.ModelSummary;
 import eres.api.result.Coefficient;
 import eres.api.result.DataFile;
 import eres.api.result.StepResult;
@@ -35,20 +36,6 @@ final class GwrReport {
 
     /** One evaluation of the model-selection path. */
     record PathEntry(double tau, double bandwidth, double score) {
-    }
-
-    /**
-     * The model summary of issue 16 item 5 (vocabulary of the shared record; to be replaced by it once it is in
-     * the API): df is the residual degrees of freedom {@code n - 2 tr S + tr S'S}, ssr the residual sum of squares,
-     * sigma {@code sqrt(ssr / df)}; the covariance section holds the global OLS covariance (the local ones are
-     * per point: their standard errors are in the side file).
-     */
-    record ModelSummary(long nobs, int entities, int periods, double df, double ssr, double sigma, double r2, double r2Adjusted,
-                        String covarianceType, Integer clusters) {
-    }
-
-    /** The global OLS coefficient covariance {@code s^2 (X'X)^-1}. */
-    record Covariance(List<String> terms, List<List<Double>> matrix, String type) {
     }
 
     static StepResult build(GwrOptions o, GwrData data, GwrResults res, Geography geography) {
@@ -101,7 +88,7 @@ final class GwrReport {
             b.statistic("timeWindow", o.spaceTime().window().toString());
         }
         b.statistic("gaussianCutoff", bo.kernel().compact() ? 0.0 : bo.cutoff());
-        b.statistic("rss", d.rss());
+        b.statistic("ssr", d.rss());
         b.statistic("traceS", d.traceS());
         b.statistic("traceSS", d.traceSS());
         b.statistic("enp", d.enp());
@@ -119,7 +106,7 @@ final class GwrReport {
         b.statistic("cvMean", d.cvMean());
         b.statistic("criterionValue", r.score());
         b.statistic("meanNeighbours", d.meanNeighbours());
-        b.statistic("olsRss", res.olsRss());
+        b.statistic("olsSsr", res.olsRss());
         b.statistic("olsAicc", res.olsAicc());
         b.statistic("olsR2", res.olsR2());
         b.statistic("searchEvaluations", (long) r.path().stream().mapToInt(in -> in.evaluations().size()).sum());
@@ -203,7 +190,7 @@ final class GwrReport {
         // insertion-ordered maps only: results.json must be byte-identical across runs (Map.of order is salted per JVM)
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("coefficients", res.ols());
-        global.put("rss", res.olsRss());
+        global.put("ssr", res.olsRss());
         global.put("aicc", res.olsAicc());
         global.put("r2", res.olsR2());
         b.section("global", global);
@@ -229,14 +216,14 @@ final class GwrReport {
         b.section("nonStationarity", ns);
         b.section("localEstimatesFile", FILE);
         GtwrEngine.Diagnostics d = r.diagnostics();
-        Panel panel = data.panel();
         long entities = Arrays.stream(data.entity()).distinct().count();
         long periods = Arrays.stream(data.time()).distinct().count();
-        b.section("summary", new ModelSummary(data.n(), (int) entities, (int) periods, d.edf(), d.rss(), Math.sqrt(d.sigma2()), d.r2(),
-                d.r2Adjusted(), "local", null));
-        List<List<Double>> cov = new ArrayList<>();
-        for (double[] row : res.olsCov()) cov.add(Arrays.stream(row).boxed().toList());
-        b.section("covariance", new Covariance(data.terms(), cov, "ols-global"));
+        // the shared summary (issue 16 item 5): dfModel = parameters per local regression, dfResid = the residual df
+        // n - 2 tr S + tr S'S rounded (exact in statistics.edf), sigma = sqrt(RSS / EDF) unrounded; covariance "local"
+        // (one per point; standard errors in the side file); the covariance section holds the global OLS one
+        b.section("summary", new ModelSummary(data.n(), entities, periods, data.p(), Math.round(d.edf()), 0, d.rss(), Math.sqrt(d.sigma2()),
+                d.r2(), null, null, null, d.r2Adjusted(), null, "local", "gwr", null, null, null));
+        b.section("covariance", new ModelSummary.Covariance("conventional (global OLS)", data.terms(), res.olsCov()));
     }
 
     private static void columns(StepResult.Builder b, GwrOptions o, GwrData data, GwrResults res) {

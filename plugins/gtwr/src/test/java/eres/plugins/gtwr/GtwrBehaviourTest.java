@@ -42,7 +42,7 @@ class GtwrBehaviourTest {
     void gtwrWithTauZeroIsGwr() {
         StepResult a = gtwr(PANEL, "{" + BASE + ", \"tau\": 0, \"permutations\": 0, \"maps\": false, \"output\": \"m\"}", 1);
         StepResult b = gwr(PANEL, "{" + BASE + ", \"permutations\": 0, \"maps\": false, \"output\": \"m\"}");
-        for (String s : List.of("bandwidth", "rss", "traceS", "traceSS", "aicc", "cv", "r2")) {
+        for (String s : List.of("bandwidth", "ssr", "traceS", "traceSS", "aicc", "cv", "r2")) {
             assertThat(a.statistic(s)).as(s).isEqualTo(b.statistic(s));
         }
         assertThat(a.columnNames()).isEqualTo(b.columnNames());

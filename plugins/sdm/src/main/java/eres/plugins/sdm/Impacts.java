@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.random.Seeds;
 import eres.api.spatial.LogDeterminant;
 import eres.api.spatial.SpatialFilter;
@@ -169,7 +170,7 @@ final class Impacts {
         double[] delta = deltaStandardErrors(fit, xNames, ld, w, rowStd);
         int k = xNames.size();
         if (draws == 0) return result(xNames, point, delta, null, 0, 0, seed);
-        double[][] l = Dense.cholesky(fit.vcov(), "the covariance matrix of the estimates");
+        double[][] l = Dense.choleskyLower(fit.vcov(), "the covariance matrix of the estimates");
         int p = theta.length;
         int si = fit.spatialIndex();
         double lo = fit.lower();

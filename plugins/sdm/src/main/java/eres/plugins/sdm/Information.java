@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.spatial.LogDeterminant;
 import java.util.Arrays;
 
@@ -35,9 +36,9 @@ final class Information {
         double[] beta = Arrays.copyOf(theta, k);
         double[][] info = slopeBlock(z, s2, k + 2);
         MultiplierTraces.Traces tr = mt.at(rho, transformed);
-        double[] u = mt.applyPeriods(rho, Dense.times(z, beta), d.t, transformed);
+        double[] u = mt.applyPeriods(rho, Dense.multiply(z, beta), d.t, transformed);
         if (d.effects.hasTime()) u = d.demeanPeriods(u);
-        double[] br = Dense.crossprod(z, u);
+        double[] br = Dense.crossRows(z, u);
         for (int j = 0; j < k; j++) info[j][k] = info[k][j] = br[j] / s2;
         info[k][k] = Dense.dot(u, u) / s2 + sc.logDetWeight() * (tr.trGG() + tr.trGtG());
         info[k][k + 1] = info[k + 1][k] = sc.logDetWeight() * tr.tr() / s2;
@@ -51,8 +52,8 @@ final class Information {
         double s2 = theta[k + 1];
         double[][] info = slopeBlock(z, s2, k + 2);
         double[] e = Models.residual(d.yd, d.wyd, rho, z, Arrays.copyOf(theta, k));
-        double[] zw = Dense.crossprod(z, d.wyd);
-        double[] ze = Dense.crossprod(z, e);
+        double[] zw = Dense.crossRows(z, d.wyd);
+        double[] ze = Dense.crossRows(z, e);
         for (int j = 0; j < k; j++) {
             info[j][k] = info[k][j] = zw[j] / s2;
             info[j][k + 1] = info[k + 1][j] = ze[j] / (s2 * s2);
@@ -88,8 +89,8 @@ final class Information {
         double[][] xs = Models.filtered(x, wx, lambda);
         double[][] info = slopeBlock(xs, s2, k + 2);
         int nt = x.length;
-        double[] xb = Dense.times(x, beta);
-        double[] wxb = Dense.times(wx, beta);
+        double[] xb = Dense.multiply(x, beta);
+        double[] wxb = Dense.multiply(wx, beta);
         double[] wu = new double[nt];
         double[] e = new double[nt];
         for (int r = 0; r < nt; r++) {
@@ -97,9 +98,9 @@ final class Information {
             wu[r] = wy[r] - wxb[r];
             e[r] = u - lambda * wu[r];
         }
-        double[] a1 = Dense.crossprod(wx, e);
-        double[] a2 = Dense.crossprod(xs, wu);
-        double[] a3 = Dense.crossprod(xs, e);
+        double[] a1 = Dense.crossRows(wx, e);
+        double[] a2 = Dense.crossRows(xs, wu);
+        double[] a3 = Dense.crossRows(xs, e);
         for (int j = 0; j < k; j++) {
             info[j][k] = info[k][j] = (a1[j] + a2[j]) / s2;
             info[j][k + 1] = info[k + 1][j] = a3[j] / (s2 * s2);
@@ -114,7 +115,7 @@ final class Information {
     private static double[][] slopeBlock(double[][] z, double s2, int p) {
         int k = z[0].length;
         double[][] info = new double[p][p];
-        double[][] zz = Dense.crossprod(z, z);
+        double[][] zz = Dense.crossRows(z);
         for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) info[a][b] = zz[a][b] / s2;
         return info;
     }

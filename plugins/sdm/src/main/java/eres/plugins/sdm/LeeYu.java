@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import java.util.function.Function;
 
 /**
@@ -29,7 +30,7 @@ final class LeeYu {
                 double[] c = new double[p];
                 c[p - 2] = 1 / (1 - ml[p - 2]);
                 c[p - 1] = 1 / (2 * ml[p - 1]);
-                double[] shift = Dense.multiply(Dense.inverse(scaled), c);
+                double[] shift = Dense.multiply(Dense.inverseSymmetric(scaled, "the information matrix"), c);
                 for (int a = 0; a < p; a++) est[a] = ml[a] + shift[a] / d.n;
                 est[p - 1] = est[p - 1] * d.t / (d.t - 1.0);
             }

@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.DataException;
 import eres.api.Parallelism;
 import eres.api.linalg.LeastSquares;
@@ -108,14 +109,14 @@ final class Models {
         double[] est = o.bias() == BiasCorrection.LEE_YU ? LeeYu.correct(d, ml, th -> Information.lagExpected(d, z, th, traces, direct, false)) : ml;
         double[][] info = o.variance() == Variance.INFORMATION ? Information.lagExpected(d, z, est, traces, sc, transformedTraces())
                 : Information.lagObserved(d, z, est, ld, sc);
-        double[][] v = Dense.inverse(info);
+        double[][] v = Dense.inverseSymmetric(info, "the information matrix");
         List<String> terms = new ArrayList<>(names);
         terms.add("rho");
         terms.add("sigma2");
         double[] b = Arrays.copyOf(est, k);
         double[] e = residual(d.yd, d.wyd, est[k], z, b);
         double ssr = Dense.dot(e, e);
-        double[] yhat = SpatialFilter.solvePeriods(d.w, est[k], Dense.times(z, b), d.t, o.parallelism());
+        double[] yhat = SpatialFilter.solvePeriods(d.w, est[k], Dense.multiply(z, b), d.t, o.parallelism());
         boolean onBound = Math.min(rho - range[0], range[1] - rho) < 1e-6;
         return new SpatialFit(durbin ? "sdm" : "sar", terms, est, v, ml, logLik, ssr, 1 - ssr / d.totalSumOfSquares(),
                 elhorstCorr2(d.yd, yhat), k, onBound, range[0], range[1], o.variance().toString(), o.bias(), sc, m.iterations());
@@ -147,12 +148,12 @@ final class Models {
         double[][] info = o.variance() == Variance.INFORMATION
                 ? Information.errorExpected(filtered(x, wx, est[k]), est, traces, sc, transformedTraces())
                 : Information.errorObserved(d, x, wx, wy, est, ld, sc);
-        double[][] v = Dense.inverse(info);
+        double[][] v = Dense.inverseSymmetric(info, "the information matrix");
         List<String> terms = new ArrayList<>(names);
         terms.add("lambda");
         terms.add("sigma2");
         double[] b = Arrays.copyOf(est, k);
-        double[] xb = Dense.times(x, b);
+        double[] xb = Dense.multiply(x, b);
         double[] res = new double[nt];
         for (int r = 0; r < nt; r++) res[r] = d.yd[r] - xb[r];
         double ssr = Dense.dot(res, res);
@@ -169,13 +170,13 @@ final class Models {
     private DoubleUnaryOperator profile(double[][] x, double[][] wx, double[] wy) {
         int k = x[0].length;
         int nt = x.length;
-        double[][] a = Dense.crossprod(x, x);
-        double[][] c = Dense.crossprod(wx, wx);
-        double[][] bxw = Dense.crossprod(x, wx);
-        double[] xy = Dense.crossprod(x, d.yd);
-        double[] xwy = Dense.crossprod(x, wy);
-        double[] wxy = Dense.crossprod(wx, d.yd);
-        double[] wxwy = Dense.crossprod(wx, wy);
+        double[][] a = Dense.crossRows(x);
+        double[][] c = Dense.crossRows(wx);
+        double[][] bxw = Dense.cross(Dense.transpose(x), Dense.transpose(wx));
+        double[] xy = Dense.crossRows(x, d.yd);
+        double[] xwy = Dense.crossRows(x, wy);
+        double[] wxy = Dense.crossRows(wx, d.yd);
+        double[] wxwy = Dense.crossRows(wx, wy);
         return l -> {
             double[][] xx = new double[k][k];
             double[] xys = new double[k];
@@ -183,7 +184,7 @@ final class Models {
                 for (int j = 0; j < k; j++) xx[i][j] = a[i][j] - l * (bxw[i][j] + bxw[j][i]) + l * l * c[i][j];
                 xys[i] = xy[i] - l * (xwy[i] + wxy[i]) + l * l * wxwy[i];
             }
-            double[] bb = Dense.multiply(Dense.inverse(xx), xys);
+            double[] bb = Dense.multiply(Dense.inverseSymmetric(xx, "the filtered cross-product matrix"), xys);
             double s = 0;
             for (int r = 0; r < nt; r++) {
                 double e = d.yd[r] - l * wy[r];
@@ -219,7 +220,7 @@ final class Models {
         est[k] = s2;
         double[] ml = est.clone();
         ml[k] = sMl;
-        return new SpatialFit("slx", terms, est, v, ml, logLik, f.ssr(), 1 - f.ssr() / d.totalSumOfSquares(), elhorstCorr2(d.yd, Dense.times(z, f.beta())),
+        return new SpatialFit("slx", terms, est, v, ml, logLik, f.ssr(), 1 - f.ssr() / d.totalSumOfSquares(), elhorstCorr2(d.yd, Dense.multiply(z, f.beta())),
                 -1, false, Double.NaN, Double.NaN, "ols", o.bias(), sc, 0);
     }
 

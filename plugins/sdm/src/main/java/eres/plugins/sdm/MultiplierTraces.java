@@ -105,7 +105,7 @@ final class MultiplierTraces {
         double[] v = new double[n];
         java.util.Arrays.fill(v, 1 / Math.sqrt(n));
         v[0] -= 1;
-        double c = 2 / Dense.dot(v, v);
+        double c = 2 / eres.api.linalg.Dense.dot(v, v);
         DMatrixRMaj hwh = reflect(new DMatrixRMaj(w.toDense()), v, c);
         int m = n - 1;
         DMatrixRMaj a = new DMatrixRMaj(m, m);

@@ -77,7 +77,7 @@ final class SpatialReport {
         SpatialFit f = r.fit();
         b.statistic("model", f.model());
         b.statistic("nobs", (long) r.units() * r.periods());
-        b.statistic("units", r.units());
+        b.statistic("entities", r.units());
         b.statistic("periods", r.periods());
         b.statistic("effects", r.effects().label());
         b.statistic("biasCorrection", p.biasCorrection().toString());

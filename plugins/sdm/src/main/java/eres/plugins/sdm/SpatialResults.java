@@ -1,11 +1,11 @@
 package eres.plugins.sdm;
 
+import eres.api.inference.ModelSummary;
 import eres.api.panel.Effects;
 import eres.api.result.TestStatistic;
 import eres.api.result.Warning;
 import eres.api.spatial.LogDeterminant;
 import eres.api.spatial.WeightsSummary;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,48 +39,25 @@ record SpatialResults(SpatialFit fit, int units, int periods, Effects effects, W
     }
 
     /**
-     * The model summary of issue 16 item 5 (field names of that vocabulary; to be replaced by the shared
-     * record of the inference layer once it is in the API).
-     *
-     * @param nobs        N T
-     * @param entities    N
-     * @param periods     T
-     * @param df          residual degrees of freedom {@code NT - absorbed fixed effects - parameters except sigma2}
-     * @param ssr         residual sum of squares net of the fixed effects, at the reported estimates
-     * @param sigma       square root of the reported sigma^2
-     * @param r2          Elhorst's R^2 (residuals net of the fixed effects over the total sum of squares of y)
-     * @param corr2       Elhorst's squared correlation of y~ and the fitted (I - rho W)^-1 X b
-     * @param logLik      maximised log-likelihood
-     * @param aic         -2 logLik + 2 parameters
-     * @param covarianceType information, hessian or ols
-     * @param clusters    not used by these models (null)
+     * The shared model summary (issue 16 item 5): dfModel = the estimated coefficients and the spatial parameter
+     * (sigma^2 not counted), absorbed = the fixed effects, dfResid = NT - absorbed - dfModel, sigma = sqrt(ssr / dfResid)
+     * (the ML sigma^2 is {@code statistics.sigma2}), r2 = Elhorst's R^2, covariance = information or hessian (SLX:
+     * conventional), dof = ml (normal tests; SLX with lee-yu: xtreg, its s^2 = SSR/(NT - K - absorbed)).
      */
-    public record ModelSummary(long nobs, int entities, int periods, int df, double ssr, double sigma, double r2, double corr2,
-                               double logLik, double aic, String covarianceType, Integer clusters) {
-    }
-
-    /** The coefficient covariance matrix with its row/column names (all parameters, sigma2 last). */
-    public record Covariance(List<String> terms, List<List<Double>> matrix, String type) {
-        public Covariance {
-            terms = List.copyOf(terms);
-            matrix = List.copyOf(matrix);
-        }
-    }
-
     ModelSummary summary() {
         int absorbed = Models.absorbed(new int[] {units, periods}, effects);
-        int params = fit.parameters() - 1;
-        return new ModelSummary((long) units * periods, units, periods, units * periods - absorbed - params, fit.ssr(),
-                Math.sqrt(fit.sigma2()), fit.r2(), fit.corr2(), fit.logLik(), fit.aic(), fit.variance(), null);
+        int dfModel = fit.parameters() - 1;
+        long nobs = (long) units * periods;
+        long dfResid = nobs - absorbed - dfModel;
+        boolean slx = fit.model().equals("slx");
+        String covariance = slx ? "conventional" : fit.variance();
+        String dof = slx && fit.bias() == SpatialParameters.BiasCorrection.LEE_YU ? "xtreg" : "ml";
+        return new ModelSummary(nobs, units, periods, dfModel, dfResid, absorbed, fit.ssr(), Math.sqrt(fit.ssr() / dfResid), fit.r2(),
+                null, null, null, null, effects.label(), covariance, dof, null, null, null);
     }
 
-    Covariance covariance() {
-        List<List<Double>> rows = new ArrayList<>();
-        for (double[] r : fit.vcov()) {
-            List<Double> row = new ArrayList<>();
-            for (double v : r) row.add(v);
-            rows.add(row);
-        }
-        return new Covariance(fit.terms(), rows, fit.variance());
+    /** The covariance of every reported parameter (slopes, rho or lambda, sigma^2 last). */
+    ModelSummary.Covariance covariance() {
+        return new ModelSummary.Covariance(fit.model().equals("slx") ? "conventional" : fit.variance(), fit.terms(), fit.vcov());
     }
 }

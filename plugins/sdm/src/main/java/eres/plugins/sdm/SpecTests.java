@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.linalg.LeastSquares;
 import eres.api.linalg.LeastSquaresFit;
 import eres.api.panel.Effects;
@@ -39,11 +40,11 @@ final class SpecTests {
                 tw += v * v + v * w.get(w.column(k), i);
             }
         }
-        double[] xb = Dense.times(x, f.beta());
+        double[] xb = Dense.multiply(x, f.beta());
         double[] wxb = d.lag(xb);
         // M WXb = WXb - X (X'X)^-1 X' WXb
-        double[] g = Dense.multiply(f.xtxInverse(), Dense.crossprod(x, wxb));
-        double[] proj = Dense.times(x, g);
+        double[] g = Dense.multiply(f.xtxInverse(), Dense.crossRows(x, wxb));
+        double[] proj = Dense.multiply(x, g);
         double q = 0;
         for (int r = 0; r < nt; r++) q += wxb[r] * (wxb[r] - proj[r]);
         double ttw = d.t * tw;
@@ -85,7 +86,7 @@ final class SpecTests {
             r[a] = sdm.estimates()[ia];
             for (int b = 0; b < k; b++) v[a][b] = sdm.vcov()[ia][sdm.index("W*" + durbin.get(b))];
         }
-        double wald = Dense.dot(r, Dense.multiply(Dense.inverse(v), r));
+        double wald = Dense.dot(r, Dense.multiply(Dense.inverseSymmetric(v, "the covariance of theta"), r));
         return TestStatistic.chi2("wald-sdm-vs-sar", wald, k, Distributions.chi2Upper(wald, k), "theta = 0 (SDM reduces to SAR)");
     }
 
@@ -106,7 +107,7 @@ final class SpecTests {
             g[a][sdm.spatialIndex()] = beta;
         }
         double[][] gv = Dense.sandwich(g, sdm.vcov());
-        double wald = Dense.dot(r, Dense.multiply(Dense.inverse(gv), r));
+        double wald = Dense.dot(r, Dense.multiply(Dense.inverseSymmetric(gv, "the covariance of theta + rho beta"), r));
         return TestStatistic.chi2("wald-sdm-vs-sem", wald, k, Distributions.chi2Upper(wald, k),
                 "theta + rho beta = 0 (SDM reduces to SEM)");
     }
@@ -177,11 +178,11 @@ final class SpecTests {
         int df = k;
         String note = null;
         try {
-            Dense.cholesky(v, "V_FE - V_RE");
-            h = Dense.dot(diff, Dense.multiply(Dense.inverse(v), diff));
+            Dense.choleskyLower(v, "V_FE - V_RE");
+            h = Dense.dot(diff, Dense.multiply(Dense.inverseSymmetric(v, "V_FE - V_RE"), diff));
         } catch (eres.api.EstimationException e) {
             int[] rank = new int[1];
-            h = Dense.dot(diff, Dense.multiply(Dense.pinv(v, rank), diff));
+            h = Dense.dot(diff, Dense.multiply(pinv(v, rank), diff));
             df = Math.max(1, rank[0]);
             note = "V_FE - V_RE is not positive definite; Moore-Penrose inverse used, df = its rank (as Stata's hausman warns)";
         }
@@ -191,5 +192,25 @@ final class SpecTests {
         double[] reb = new double[k];
         for (int a = 0; a < k; a++) reb[a] = re.beta(a + 1);
         return new Hausman(ts, java.util.Arrays.copyOf(fe.beta(), k), reb, theta, s2e, s2u);
+    }
+
+    /**
+     * Moore-Penrose inverse of a small symmetric (possibly indefinite) matrix: eigenvalues with
+     * {@code |lambda| <= 1e-12 max |lambda|} are dropped, the others inverted, negative ones included (as a
+     * generalised inverse of an indefinite V_FE - V_RE); its rank in {@code rank[0]}.
+     */
+    static double[][] pinv(double[][] a, int[] rank) {
+        Dense.Eigen e = Dense.eigenSymmetric(a);
+        int k = a.length;
+        double max = 0;
+        for (double l : e.values()) max = Math.max(max, Math.abs(l));
+        double[][] out = new double[k][k];
+        for (int q = 0; q < k; q++) {
+            double lam = e.values()[q];
+            if (Math.abs(lam) <= 1e-12 * max) continue;
+            rank[0]++;
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += e.vectors()[i][q] * e.vectors()[j][q] / lam;
+        }
+        return out;
     }
 }

@@ -125,7 +125,7 @@ class SpatialEstimatorTest {
         assertThat(g.size()).isEqualTo(5);
         assertThat(g.isRowStandardized()).isTrue();
         StepResult r = new SarEstimator().run(params(List.of("x1", "x2"), null, "entity"), ctx);
-        assertThat(r.statistic("units")).isEqualTo(5);
+        assertThat(r.statistic("entities")).isEqualTo(5);
         assertThat(r.coefficient("rho").stdError()).isPositive();
     }
 
