@@ -51,22 +51,19 @@ class DocumentedDefaultsIT {
      * Keys are {@code extension-id:parameter}.
      */
     static final java.util.Set<String> KNOWN = java.util.Set.of(
-            // panel-fe, iv, mediation, threshold: helper inf1
+            // panel-fe, iv, mediation, threshold: computed defaults (from the inference layer) written as literals
             "panel-fe:cluster", "iv-2sls:cluster", "mediation:cluster",
-            // (after inf1's inference layer: computed defaults written as literals)
             "iv-2sls:dk-lag", "iv-2sls:wild-bootstrap", "mediation:dk-lag", "panel-fe:dk-lag", "panel-fe:wild-bootstrap",
             "threshold:cluster", "threshold:dk-lag", "threshold:wild-bootstrap",
-            // gmm (merged from issue 18): defaults derived from y and x are filled in by the record
+            // gmm: defaults derived from y and x are filled in by the record
             "gmm:gmm", "gmm:iv",
-            // sdm, gtwr: helper inf2
+            // sdm family: durbin defaults to the regressors
             "sdm:durbin", "sar:durbin", "sem:durbin", "slx:durbin",
-            "gtwr:kernel", "gtwr:adaptive", "gtwr:bandwidth", "gtwr:criterion", "gtwr:search", "gtwr:bandwidth-min",
-            "gtwr:bandwidth-max", "gtwr:interval-step", "gtwr:lat", "gtwr:lon", "gtwr:gaussian-cutoff", "gtwr:permutations",
-            "gtwr:distance", "gtwr:ksi", "gtwr:lambda-gw", "gtwr:tau", "gtwr:tau-range", "gtwr:time-window",
-            "gtwr:output", "gtwr:map-terms", "gtwr:periods", "gtwr:map-classes", "gtwr:map-breaks", "gtwr:maps", "gtwr:labels",
-            "gwr:kernel", "gwr:adaptive", "gwr:bandwidth", "gwr:criterion", "gwr:search", "gwr:bandwidth-min",
-            "gwr:bandwidth-max", "gwr:interval-step", "gwr:lat", "gwr:lon", "gwr:gaussian-cutoff", "gwr:permutations",
-            "gwr:output", "gwr:map-terms", "gwr:periods", "gwr:map-classes", "gwr:map-breaks", "gwr:maps", "gwr:labels");
+            // gwr, gtwr: bandwidth range, coordinates, periods and map terms come from the data
+            "gtwr:bandwidth", "gtwr:bandwidth-min", "gtwr:bandwidth-max", "gtwr:interval-step", "gtwr:lat", "gtwr:lon",
+            "gtwr:tau", "gtwr:tau-range", "gtwr:map-terms", "gtwr:periods",
+            "gwr:bandwidth", "gwr:bandwidth-min", "gwr:bandwidth-max", "gwr:interval-step", "gwr:lat", "gwr:lon",
+            "gwr:map-terms", "gwr:periods");
 
     @Test
     void everyDocumentedDefaultIsTheBoundDefault() throws Exception {
