@@ -1,6 +1,7 @@
 /**
  * The eres engine: chain model and runner, data readers and transforms, plugin loading, report
- * writers, output directory and the synthetic study panel. Plugins compile against {@code eres.api}
+ * writers, output directory. It knows no dataset: data come from files or from dataset-provider
+ * plugins (the study's panels and the China geography are in the study-china plugin). Plugins compile against {@code eres.api}
  * only; the engine packages are exported to the command-line module.
  */
 module eres.core {
@@ -13,17 +14,14 @@ module eres.core {
     requires com.google.guice;
     requires org.locationtech.jts;
 
-    // bundled China geography: still reached by the gtwr plugin's maps (to move into a study plugin)
-    exports eres.core.geo;
-    // weights builders from chain specs; plugins' tests build weights with them
-    exports eres.core.spatial;
+    // plugins compile against eres.api only; their tests use this on the class path
+    exports eres.core.spatial to eres.app;
 
     exports eres.core.chain to eres.app;
     exports eres.core.io to eres.app;
     exports eres.core.plugin to eres.app;
     exports eres.core.report to eres.app;
     exports eres.core.exec to eres.app;
-    exports eres.core.simulate to eres.app;
 
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;

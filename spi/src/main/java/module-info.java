@@ -24,7 +24,7 @@ module eres.api {
     requires transitive org.apache.commons.rng.api;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.statistics.distribution;
-    requires org.locationtech.jts;
+    requires transitive org.locationtech.jts;     // Contiguity.polygons/neighbours take JTS geometries
     requires com.fasterxml.jackson.databind;
 
     exports eres.api;

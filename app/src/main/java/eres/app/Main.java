@@ -79,7 +79,12 @@ public final class Main {
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (Temporaries.interrupted()) return 130;   // the shutdown hook has said what happened
             if (ex instanceof EresException) {
-                cmd.getErr().println("eres: error: " + ex.getMessage());
+                Throwable bug = ex.getCause();
+                while (bug instanceof EresException && bug.getCause() != null) bug = bug.getCause();
+                boolean pluginBug = bug != null && !(bug instanceof EresException);
+                boolean trace = Boolean.getBoolean("eres.stacktrace") || System.getenv("ERES_STACKTRACE") != null;
+                cmd.getErr().println("eres: error: " + ex.getMessage() + (pluginBug && !trace ? " (ERES_STACKTRACE=1 shows the stack trace)" : ""));
+                if (pluginBug && trace) bug.printStackTrace(cmd.getErr());
                 return 2;
             }
             cmd.getErr().println("eres: internal error: " + ex);

@@ -159,7 +159,8 @@ class DistributionIT {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
-        buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.1.0", """
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
+        buildPlugin(work, plugins.resolve("acme-hello.jar"), "acme-hello", ">=0.2.0", """
                 package acme;
                 import eres.api.*;
                 import eres.api.result.*;
@@ -167,9 +168,9 @@ class DistributionIT {
                 public final class Hello implements Estimator<Hello.P> {
                     public record P(@Param(value = "column", required = true) String v) {}
                     private final Parallelism parallelism;
-                    private final SeedSource seeds;
+                    private final eres.api.random.RandomStreams random;
                     @jakarta.inject.Inject
-                    public Hello(Parallelism parallelism, SeedSource seeds) { this.parallelism = parallelism; this.seeds = seeds; }
+                    public Hello(Parallelism parallelism, eres.api.random.RandomStreams random) { this.parallelism = parallelism; this.random = random; }
                     public String id() { return "acme-hello"; }
                     public String description() { return "says hello with the mean of a column"; }
                     public Class<P> parameterType() { return P.class; }
@@ -177,7 +178,7 @@ class DistributionIT {
                         double[] x = ctx.panel().column(p.v());
                         double m = java.util.Arrays.stream(x).average().orElseThrow();
                         return StepResult.builder().coefficient(new Coefficient("hello", m, 0, 0, 1, m, m))
-                            .statistic("threads", parallelism.threads()).statistic("seed", seeds.master()).build();
+                            .statistic("threads", parallelism.threads()).statistic("seed", random.seed()).build();
                     }
                 }
                 """, "acme.Hello");
@@ -190,7 +191,7 @@ class DistributionIT {
                     public eres.api.result.StepResult run(eres.api.NoParameters p, eres.api.StepContext c) { return null; }
                 }
                 """, "future.Future");
-        buildPlugin(work, plugins.resolve("broken.jar"), "broken", ">=0.1.0", """
+        buildPlugin(work, plugins.resolve("broken.jar"), "broken", ">=0.2.0", """
                 package broken;
                 public final class Broken implements eres.api.Estimator<eres.api.NoParameters> {
                     public Broken() { throw new IllegalStateException("cannot start"); }
@@ -217,7 +218,7 @@ class DistributionIT {
         Result list = eres(work, env, "plugins");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("acme-hello\\s+estimator\\s+acme-hello\\s+1\\.0\\.0")
-                .contains("plugin 'future' 1.0.0 requires eres >=9.0.0 but this is eres 0.1.0; it was not loaded")
+                .contains("plugin 'future' 1.0.0 requires eres-api >=9.0.0 but this eres provides eres-api 0.2.0; it was not loaded")
                 .contains("of plugin 'broken' could not be created: java.lang.IllegalStateException: cannot start")
                 .contains("panel-fe");
 
@@ -229,7 +230,8 @@ class DistributionIT {
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("hello");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isGreaterThan(1000);
         assertThat(res.get("statistics").get("threads").asInt()).as("Guice injected the run's Parallelism").isEqualTo(3);
-        assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the run's SeedSource").isEqualTo(77);
+        assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the step's RandomStreams")
+                .isEqualTo(eres.api.random.Seeds.derive(77, "h"));
         JsonNode recorded = new ObjectMapper().readTree(work.resolve("out/run.json").toFile()).get("plugins");
         JsonNode hello = null;
         for (JsonNode pl : recorded) if (pl.get("id").asText().equals("acme-hello")) hello = pl;
@@ -246,8 +248,9 @@ class DistributionIT {
     void theDocumentedExamplePluginBuildsWithPf4jsProcessorAndRuns(@TempDir Path work) throws Exception {
         Path plugins = work.resolve("plugins");
         Files.createDirectories(plugins);
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         Path src = REPO.resolve("examples/plugin-between/src/main/java/org/example/between/BetweenEstimator.java");
-        buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.1.0 & <0.2.0", Files.readString(src), null);
+        buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.2.0 & <0.3.0", Files.readString(src), null);
         Map<String, String> trust = Map.of("ERES_TRUST_FILE", work.resolve("trusted-plugins").toString());
         Result t = eres(work, trust, "plugins", "trust", plugins.resolve("between-plugin-1.0.0.jar").toString());
         assertThat(t.code()).as(t.err()).isZero();

@@ -40,6 +40,7 @@ class InterruptIT {
     static void slowWriter() throws Exception {
         plugins = Files.createDirectories(shared.resolve("plugins"));
         Files.copy(DistributionIT.DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
+        Files.copy(DistributionIT.DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         Path jar = plugins.resolve("slow.jar");
         buildPlugin(shared, jar, "slow", ">=0.1.0", """
                 package slow;

@@ -51,6 +51,7 @@ class PluginTrustIT {
     void anUntrustedPluginsCodeNeverRunsAndAChangedJarIsUntrustedAgain(@TempDir Path work) throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         Path sentinel = work.resolve("spy-ran.txt");
         Path jar = plugins.resolve("spy.jar");
         buildPlugin(work, jar, "spy", ">=0.1.0", spy(sentinel), "spy.Spy");
@@ -98,6 +99,7 @@ class PluginTrustIT {
     void twoPluginsDeclaringOneExtensionIdAreAnErrorNamingBoth(@TempDir Path work) throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
         Files.copy(DIST.resolve("plugins/panel-fe-0.1.0.jar"), plugins.resolve("panel-fe-0.1.0.jar"));
+        Files.copy(DIST.resolve("plugins/study-china-0.1.0.jar"), plugins.resolve("study-china-0.1.0.jar"));   // source: nbs
         Path evil = plugins.resolve("evil.jar");
         buildPlugin(work, evil, "evil", ">=0.1.0", """
                 package evil;

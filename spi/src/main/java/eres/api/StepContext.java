@@ -3,6 +3,7 @@ package eres.api;
 import eres.api.data.Geography;
 import eres.api.data.Panel;
 import eres.api.data.SpatialWeights;
+import eres.api.data.WeightsRef;
 import eres.api.result.StepResult;
 import java.util.Optional;
 
@@ -24,9 +25,27 @@ public interface StepContext {
      */
     long seed();
 
+    /**
+     * This step run's worker pool: cancelled with the step, so its tasks stop at the next index once
+     * the runner cancels (the same instance a constructor gets with {@code @Inject Parallelism}).
+     */
     Parallelism parallelism();
 
+    /** This step run's progress reporter; its tasks' {@code advance} also checks for cancellation. */
     ProgressReporter progress();
+
+    /**
+     * Throws {@link CancelledException} once the runner has cancelled this step run (time limit
+     * exceeded, run interrupted). Long loops call it now and then (every replication, every
+     * candidate); the step's {@link #parallelism()} and {@link #progress()} tasks call it for you.
+     */
+    default void checkCancelled() {
+    }
+
+    /** True once this step run has been cancelled (for loops that prefer to stop without throwing). */
+    default boolean cancelled() {
+        return false;
+    }
 
     /** Coordinates and boundaries of the panel's entities (may be empty). */
     Geography geography();
@@ -40,6 +59,11 @@ public interface StepContext {
      * @throws SpecException if no weights of that name are declared
      */
     SpatialWeights weights(String name);
+
+    /** {@link #weights(String)} for a parameter of type {@link WeightsRef} (checked when the chain was bound). */
+    default SpatialWeights weights(WeightsRef ref) {
+        return weights(ref.name());
+    }
 
     /**
      * The result of an earlier step (for the same group when this step runs per group).

@@ -36,6 +36,9 @@ public final class DescribeCommand implements Callable<Integer> {
             for (ParameterBinder.ParameterDoc d : ParameterBinder.describe(e.extension().parameterType())) {
                 String dflt = d.required() ? "(required)" : d.defaultValue();
                 out.printf("  %-20s %-22s %-14s %s%n", d.name(), d.type(), dflt, d.description());
+                for (var a : d.aliases().entrySet()) {
+                    out.printf("  %-20s %-22s %-14s %s%n", "", "", "", "  " + a.getKey() + " also: " + String.join(", ", a.getValue()));
+                }
             }
             out.flush();
             return 0;

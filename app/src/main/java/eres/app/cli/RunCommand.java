@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
                        String what) {
         Temporaries.sweep(options.out().toAbsolutePath().normalize().getParent());
         OutputDirectory.check(options.out(), what);
-        try (Platform p = new Platform(pluginsDir, options.threads(), true, options.seed())) {
+        try (Platform p = new Platform(pluginsDir, options.threads(), true)) {
             p.registry().requireNoConflicts();
             RunResult result = p.runner().run(c, src, options);
             RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats, what);

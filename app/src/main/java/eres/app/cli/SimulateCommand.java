@@ -1,39 +1,39 @@
 package eres.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import eres.core.simulate.SimulatedStudy;
-import eres.core.simulate.StudyParameters;
-import eres.core.simulate.StudySimulation;
-import eres.core.report.AtomicFiles;
-import eres.api.EresException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eres.api.DatasetProvider;
 import eres.api.SpecException;
-import java.io.IOException;
+import eres.api.data.ProvidedDataset;
+import eres.api.data.RawTable;
+import eres.app.wiring.Platform;
+import eres.core.chain.ParameterBinder;
+import eres.core.report.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eres simulate study [--seed N] [--out FILE.csv] [--truth FILE.json] [--force]}: writes the
- * synthetic study panel (the data of {@code data: {source: default}}) as CSV. Existing files are
- * replaced only with {@code --force}; both files are written all or nothing ({@link AtomicFiles}).
+ * {@code eres simulate DATASET [--seed N] [--out FILE.csv] [--truth FILE.json] [--force]}: writes a
+ * provided dataset (e.g. {@code study}, the SYNTHETIC study panel of the study-china plugin, which is
+ * what {@code data: {source: default}} loads) as CSV, and the parameters a simulation planted. Existing
+ * files are replaced only with {@code --force}; both files are written all or nothing ({@link AtomicFiles}).
  */
-@Command(name = "simulate", description = "Write the SYNTHETIC study panel (seeded simulation on the real geography) as CSV.")
+@Command(name = "simulate", description = "Write a provided dataset (e.g. 'study': the SYNTHETIC study panel, a seeded simulation on the real geography) as CSV.")
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DATASET", description = "the dataset to simulate: study")
+    @Parameters(paramLabel = "DATASET", description = "the dataset, e.g. study (eres plugins lists datasets)")
     String dataset;
 
-    @Option(names = "--seed", paramLabel = "N", description = "data seed (default: " + StudySimulation.DEFAULT_SEED + ", the default dataset)")
+    @Option(names = "--seed", paramLabel = "N", description = "data seed of a simulated dataset (default: its own)")
     Long seed;
 
     @Option(names = "--out", paramLabel = "FILE", description = "CSV file to write (default: standard output)")
@@ -45,37 +45,41 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "replace existing files named by --out and --truth")
     boolean force;
 
+    @Mixin
+    PluginOptions pluginOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!"study".equals(dataset)) throw new SpecException("DATASET", "unknown dataset '" + dataset + "'; datasets: study");
         List<AtomicFiles.Target> files = new ArrayList<>();
         if (out != null) files.add(new AtomicFiles.Target("--out", nonBlank("--out", out), new byte[0]));
         if (truth != null) files.add(new AtomicFiles.Target("--truth", nonBlank("--truth", truth), new byte[0]));
-        AtomicFiles.check(files, force);   // before the simulation: nothing is computed for a refused file
-        long s = seed == null ? StudySimulation.DEFAULT_SEED : seed;
-        SimulatedStudy sim = StudySimulation.generate(s);
+        AtomicFiles.check(files, force);   // before the data are made: nothing is computed for a refused file
         PrintWriter err = spec.commandLine().getErr();
-        files.clear();
-        if (out != null) files.add(new AtomicFiles.Target("--out", out, sim.csv().getBytes(StandardCharsets.UTF_8)));
-        try {
-            if (truth != null) files.add(new AtomicFiles.Target("--truth", truth, truthJson(sim).getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new EresException("cannot write the planted parameters: " + e.getMessage(), e);
+        try (Platform p = new Platform(pluginOptions.pluginsDir(), 1, false)) {
+            DatasetProvider<?> provider = p.registry().dataset(dataset).orElseThrow(() -> new SpecException("DATASET",
+                    "unknown dataset '" + dataset + "'" + eres.api.Suggestions.hint(dataset, p.registry().datasetNames())
+                            + "; datasets: " + String.join(", ", p.registry().datasetNames())));
+            ObjectNode options = JsonNodeFactory.instance.objectNode();
+            if (seed != null) options.put("seed", seed);
+            ProvidedDataset d = load(provider, options);
+            String csv = csv(d.table());
+            String t = d.attachments().get("truth.json");
+            if (truth != null && t == null) throw new SpecException("--truth", "the dataset '" + dataset + "' has no planted parameters");
+            files.clear();
+            if (out != null) files.add(new AtomicFiles.Target("--out", out, csv.getBytes(StandardCharsets.UTF_8)));
+            if (truth != null) files.add(new AtomicFiles.Target("--truth", truth, t.getBytes(StandardCharsets.UTF_8)));
+            if (out == null) {
+                PrintWriter o = spec.commandLine().getOut();
+                o.print(csv);
+                o.flush();
+            }
+            AtomicFiles.write(files, force);
+            if (out != null) err.println("eres: wrote " + out + ": " + d.label());
+            if (truth != null) err.println("eres: wrote " + truth + ": the planted parameters");
         }
-        if (out == null) {
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(sim.csv());
-            o.flush();
-        }
-        AtomicFiles.write(files, force);
-        if (out != null) {
-            err.println("eres: wrote " + out + ": SYNTHETIC study panel, 31 provinces x 2008-2022, data seed " + s
-                    + " (docs/synthetic-data.md)");
-        }
-        if (truth != null) err.println("eres: wrote " + truth + ": the planted parameters");
         err.flush();
         return 0;
     }
@@ -85,38 +89,24 @@ public final class SimulateCommand implements Callable<Integer> {
         return p;
     }
 
-    static String truthJson(SimulatedStudy sim) throws IOException {
-        StudyParameters p = sim.truth().parameters();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataset", "synthetic study panel (not real data)");
-        m.put("seed", sim.seed());
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("rho", p.rho());
-        q.put("gamma1", p.gamma1());
-        q.put("gamma2", p.gamma2());
-        q.put("beta", p.beta());
-        q.put("northeastShift", p.northeastShift());
-        q.put("a", p.a());
-        q.put("b", p.b());
-        q.put("a2", p.a2());
-        q.put("b2", p.b2());
-        Map<String, Object> controls = new LinkedHashMap<>();
-        for (int i = 0; i < StudyParameters.CONTROLS.size(); i++) controls.put(StudyParameters.CONTROLS.get(i), p.controls().get(i));
-        q.put("controls", controls);
-        q.put("sdShock", p.sdShock());
-        q.put("sdConfounder", p.sdConfounder());
-        q.put("confounderInR", p.confounderInR());
-        q.put("confounderInInt", p.confounderInInt());
-        q.put("postEffect", p.postEffect());
-        q.put("sdIndicatorNoise", p.sdIndicatorNoise());
-        q.put("latentCentre", p.latentCentre());
-        q.put("latentScale", p.latentScale());
-        m.put("parameters", q);
-        m.put("slopesOutsideNortheast", p.slopes(false));
-        m.put("slopesNortheast", p.slopes(true));
-        m.put("indirectAddedToEverySlope", p.indirect());
-        m.put("clampedCells", sim.truth().clampedCells());
-        m.put("documentation", "docs/synthetic-data.md");
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
+    private static <P> ProvidedDataset load(DatasetProvider<P> provider, ObjectNode options) {
+        return provider.load(ParameterBinder.bind("--seed", options, provider.parameterType()));
+    }
+
+    /** The table as CSV (cells with a delimiter, quote or line break are quoted). */
+    static String csv(RawTable t) {
+        StringBuilder sb = new StringBuilder(String.join(",", t.columns())).append('\n');
+        for (String[] r : t.rows()) {
+            for (int i = 0; i < r.length; i++) {
+                String c = r[i] == null ? "" : r[i];
+                if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
+                    c = '"' + c.replace("\"", "\"\"") + '"';
+                }
+                if (i > 0) sb.append(',');
+                sb.append(c);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"eres " + Version.get() + " (Java " + System.getProperty("java.version") + ")"};
+        return new String[] {"eres " + Version.get() + " (plugin API eres-api " + eres.api.ApiVersion.get() + ", Java "
+                + System.getProperty("java.version") + ")"};
     }
 }

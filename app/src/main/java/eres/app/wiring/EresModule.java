@@ -1,40 +1,16 @@
 package eres.app.wiring;
 
 import com.google.inject.AbstractModule;
-import eres.core.exec.PoolParallelism;
-import eres.api.Parallelism;
-import eres.api.ProgressReporter;
-import eres.api.SeedSource;
-import eres.api.random.Seeds;
+import eres.api.linalg.LinearAlgebra;
 
 /**
- * The services extensions can {@code @Inject}: the run's worker pool, progress reporter and seed source.
+ * The root injector's bindings: services that are the same for every run and step. Per run
+ * ({@link Platform#runner()}) and per step run ({@code eres.core.chain.StepServices}) child injectors
+ * add the rest; see docs/architecture.md for the graph.
  */
 public final class EresModule extends AbstractModule {
-    private final PoolParallelism parallelism;
-    private final ProgressReporter progress;
-    private final long seed;
-
-    public EresModule(PoolParallelism parallelism, ProgressReporter progress, long seed) {
-        this.parallelism = parallelism;
-        this.progress = progress;
-        this.seed = seed;
-    }
-
     @Override
     protected void configure() {
-        bind(Parallelism.class).toInstance(parallelism);
-        bind(ProgressReporter.class).toInstance(progress);
-        bind(SeedSource.class).toInstance(new SeedSource() {
-            @Override
-            public long master() {
-                return seed;
-            }
-
-            @Override
-            public long derive(long parent, String name) {
-                return Seeds.derive(parent, name);
-            }
-        });
+        bind(LinearAlgebra.class).toInstance(LinearAlgebra.STANDARD);
     }
 }

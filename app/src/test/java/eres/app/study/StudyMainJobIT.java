@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eres.core.simulate.SimulatedStudy;
-import eres.core.simulate.StudySimulation;
+import eres.plugins.studychina.SimulatedStudy;
+import eres.plugins.studychina.StudySimulation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

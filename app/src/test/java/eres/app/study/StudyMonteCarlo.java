@@ -1,8 +1,8 @@
 package eres.app.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eres.core.simulate.SimulatedStudy;
-import eres.core.simulate.StudySimulation;
+import eres.plugins.studychina.SimulatedStudy;
+import eres.plugins.studychina.StudySimulation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

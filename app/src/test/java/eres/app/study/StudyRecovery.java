@@ -1,9 +1,9 @@
 package eres.app.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.core.simulate.SimulatedStudy;
-import eres.core.simulate.StudyParameters;
-import eres.core.simulate.StudyVariables;
+import eres.plugins.studychina.SimulatedStudy;
+import eres.plugins.studychina.StudyParameters;
+import eres.plugins.studychina.StudyVariables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

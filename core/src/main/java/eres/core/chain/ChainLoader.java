@@ -165,8 +165,10 @@ public final class ChainLoader {
                     + (known.isEmpty() ? "" : "; allowed: " + String.join(", ", known)));
         }
         if (e instanceof InvalidFormatException f) {
-            return new SpecException(path(f), name + location(f.getLocation()) + ": '" + f.getValue() + "' is not a valid "
-                    + typeName(f.getTargetType()));
+            String type = typeName(f.getTargetType());
+            boolean phrase = type.startsWith("a ") || type.startsWith("an ") || type.startsWith("true ") || type.equals("text");
+            return new SpecException(path(f), name + location(f.getLocation()) + ": '" + f.getValue() + "' is not "
+                    + (phrase ? type : "a valid " + type));
         }
         if (e instanceof MismatchedInputException mi) {
             return new SpecException(path(mi), name + location(mi.getLocation()) + ": expected " + typeName(mi.getTargetType())

@@ -1,14 +1,14 @@
 package eres.core.chain;
 
-import eres.core.geo.Provinces;
+import eres.api.DatasetProvider;
+import eres.api.Suggestions;
+import eres.api.data.ProvidedDataset;
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.HeapBudget;
 import eres.core.io.PanelLoader;
 import eres.core.io.Reshape;
 import eres.core.plugin.ExtensionRegistry;
-import eres.core.simulate.SimulatedStudy;
-import eres.core.simulate.StudySimulation;
 import eres.api.DataException;
 import eres.api.DataReader;
 import eres.api.SpecException;
@@ -16,39 +16,35 @@ import eres.api.data.Geography;
 import eres.api.data.Panel;
 import eres.api.data.RawTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
-/** Resolves a chain's {@code data:} block to a {@link Dataset}: embedded datasets or files through readers. */
+/**
+ * Resolves a chain's {@code data:} block to a {@link Dataset}: a dataset a {@link DatasetProvider} plugin
+ * names ({@code source: nbs}), or a file read by the reader for its format. The engine knows no dataset
+ * itself; geography for a data file comes from the first provider that recognises all its entities.
+ */
 public final class Datasets {
-    /** The embedded real NBS provincial panel (31 provinces, 2008-2022). */
-    public static final String NBS = "nbs";
-    /**
-     * The default dataset of {@code ./eres run}: the SYNTHETIC study panel (eres.core.simulate), generated
-     * at load from the default data seed (or {@code data: {source: default, seed: N}}).
-     */
-    public static final String DEFAULT = "default";
-
     private Datasets() {
     }
 
     public static Dataset load(DataSpec spec, Path baseDir, ExtensionRegistry registry) {
         String src = spec.source();
-        if (src.equals(DEFAULT)) return simulated(spec);
-        if (src.equals(NBS)) return nbs(spec);
+        Optional<DatasetProvider<?>> provider = registry == null ? Optional.empty() : registry.dataset(src);
+        if (provider.isPresent()) return provided(provider.get(), spec);
         Path file = baseDir.resolve(src).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new DataException("data.source: no file " + file + " (paths are relative to the chain file)");
+            List<String> names = registry == null ? List.of() : registry.datasetNames();
+            throw new DataException("data.source: no file " + file + " (paths are relative to the chain file)"
+                    + (names.isEmpty() ? "; and no dataset plugin is installed (named datasets such as nbs come from plugins: eres plugins lists them)"
+                    : "; datasets: " + String.join(", ", names) + Suggestions.hint(src, names)));
         }
         String ext = spec.format() != null ? spec.format() : extension(file);
         DataReader<?> reader = registry.reader("data.format", ext);
@@ -73,7 +69,7 @@ public final class Datasets {
             loaded = PanelLoader.load(raw, requireIds(spec));
         }
         notes.addAll(loaded.report().notes());
-        return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), hash, false,
+        return new Dataset(loaded.panel(), geographyFor(loaded.panel(), registry), file.toString(), hash, false,
                 file.getFileName().toString(), notes);
     }
 
@@ -89,51 +85,28 @@ public final class Datasets {
         return spec;
     }
 
-    private static Dataset nbs(DataSpec spec) {
-        if (!spec.readerOptions().isEmpty()) {
-            throw new SpecException("data", "unknown key(s) " + spec.readerOptions().keySet() + " for the embedded dataset");
+    /** A provided dataset: options bound strictly, typed like a file, labelled as the provider says. */
+    private static <P> Dataset provided(DatasetProvider<P> provider, DataSpec spec) {
+        if (spec.reshape() != null) {
+            throw new SpecException("data.reshape", "applies to data files; the dataset '" + provider.id() + "' is already long");
         }
-        if (spec.reshape() != null) throw new SpecException("data.reshape", "applies to data files; the embedded dataset is already long");
-        String text = Provinces.resource("panel_2008_2022.csv");
-        RawTable raw = CsvReader.parse("panel_2008_2022.csv", text, ',');
-        PanelLoader.Loaded loaded = PanelLoader.load(raw, spec.withDefaults("code", "year", "region"));
-        return new Dataset(loaded.panel(), Provinces.geography(), "embedded:nbs/panel_2008_2022.csv",
-                sha256(text.getBytes(StandardCharsets.UTF_8)), false,
-                "Real NBS provincial panel 2008-2022 (National Bureau of Statistics of China, data.stats.gov.cn)",
-                loaded.report().notes());
-    }
-
-    /** The synthetic study panel, labelled as such everywhere it is reported. */
-    private static Dataset simulated(DataSpec spec) {
-        long seed = StudySimulation.DEFAULT_SEED;
-        for (Map.Entry<String, Object> e : spec.readerOptions().entrySet()) {
-            if (!e.getKey().equals("seed")) {
-                throw new SpecException("data." + e.getKey(), "unknown key for the synthetic default dataset (its only option is"
-                        + " 'seed', the data seed)");
-            }
-            if (!(e.getValue() instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new SpecException("data.seed", "must be an integer, got " + e.getValue());
-            }
-            seed = n.longValue();
-        }
-        if (spec.reshape() != null) throw new SpecException("data.reshape", "applies to data files; the synthetic panel is already long");
-        SimulatedStudy sim = StudySimulation.generate(seed);
-        RawTable raw = CsvReader.parse("synthetic-study.csv", sim.csv(), ',');
-        PanelLoader.Loaded loaded = PanelLoader.load(raw, spec.withDefaults("code", "year", "region"));
-        List<String> notes = new ArrayList<>();
-        notes.add("SYNTHETIC data: generated by eres.core.simulate with data seed " + seed + " (eres simulate study --seed "
-                + seed + " writes the same table); the planted truths are in docs/synthetic-data.md");
+        P options = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(spec.readerOptions()),
+                provider.parameterType());
+        ProvidedDataset d = provider.load(options);
+        PanelLoader.Loaded loaded = PanelLoader.load(d.table(), spec.withDefaults(d.entity(), d.time(), d.group()));
+        List<String> notes = new ArrayList<>(d.notes());
         notes.addAll(loaded.report().notes());
-        return new Dataset(loaded.panel(), Provinces.geography(), "embedded:synthetic-study (data seed " + seed + ")",
-                sha256(sim.csv().getBytes(StandardCharsets.UTF_8)), true, StudySimulation.label(seed), notes);
+        return new Dataset(loaded.panel(), d.geography(), d.source(), d.sha256(), d.synthetic(), d.label(), notes);
     }
 
-    /** The bundled province geography when every entity id is a province code, else none. */
-    static Geography geographyFor(Panel panel) {
-        Set<String> codes = new HashSet<>();
-        Provinces.all().forEach(p -> codes.add(p.code()));
-        for (String e : panel.entities()) if (!codes.contains(e)) return Geography.EMPTY;
-        return Provinces.geography();
+    /** The geography of the first dataset provider that knows every entity of the panel, else none. */
+    static Geography geographyFor(Panel panel, ExtensionRegistry registry) {
+        if (registry == null) return Geography.EMPTY;
+        for (DatasetProvider<?> p : registry.datasets()) {
+            Optional<Geography> g = p.geography(panel.entities());
+            if (g.isPresent()) return g.get();
+        }
+        return Geography.EMPTY;
     }
 
     /** The file's extension, lower case; for compressed files the one before {@code .gz} ({@code csv} for {@code d.csv.gz}). */

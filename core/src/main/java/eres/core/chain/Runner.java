@@ -7,8 +7,12 @@ import eres.api.random.Seeds;
 import eres.core.spatial.WeightsFactory;
 import eres.api.DataException;
 import eres.api.EresException;
-import eres.api.Parallelism;
+import com.google.inject.Injector;
+import eres.api.CancelledException;
 import eres.api.ProgressReporter;
+import eres.core.exec.CancelToken;
+import eres.core.exec.PoolParallelism;
+import eres.core.exec.StepProgress;
 import eres.api.SpecException;
 import eres.api.Step;
 import eres.api.Suggestions;
@@ -37,15 +41,27 @@ import java.util.concurrent.TimeoutException;
  * {@link eres.core.report.RunWriter}'s job.
  */
 public final class Runner {
+    /** How long a cancelled step may take to stop before it is abandoned. */
+    static final long CANCEL_GRACE_MILLIS = 5_000;
+
     private final ExtensionRegistry registry;
-    private final Parallelism parallelism;
+    private final Injector injector;
     private final ProgressReporter progress;
 
+    /**
+     * @param injector the run's injector: each step run gets a child of it ({@link StepServices}) that
+     *                 builds extensions with an {@code @Inject} constructor
+     * @param progress the run's progress display (each step run reports through a cancellable view)
+     */
     @Inject
-    public Runner(ExtensionRegistry registry, Parallelism parallelism, ProgressReporter progress) {
+    public Runner(ExtensionRegistry registry, Injector injector, RunProgress progress) {
         this.registry = registry;
-        this.parallelism = parallelism;
-        this.progress = progress;
+        this.injector = injector;
+        this.progress = progress.reporter();
+    }
+
+    /** The run-level progress display, bound in the run's injector (steps see a per-step view). */
+    public record RunProgress(ProgressReporter reporter) {
     }
 
     public ExtensionRegistry registry() {
@@ -76,7 +92,7 @@ public final class Runner {
             StepSpec s = chain.steps().get(i);
             try {
                 Step<Object> step = (Step<Object>) registry.step("steps." + s.id() + ".use", s.use());
-                Object params = ParameterBinder.bind("steps." + s.id() + ".with", s.with(), step.parameterType());
+                Object params = ParameterBinder.bind("steps." + s.id() + ".with", s.with(), step.parameterType(), chain.weights().keySet());
                 bound.add(new Bound(s, step, params));
             } catch (SpecException e) {
                 problems.addAll(e.problems());
@@ -84,6 +100,8 @@ public final class Runner {
                 problems.add(new SpecException.Problem("steps." + s.id(), e.getMessage()));
             }
         }
+        // the weights: block's own problems join the steps' (what needs no data)
+        for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) problems.addAll(WeightsFactory.problems(w.getKey(), w.getValue()));
         if (!problems.isEmpty()) throw new SpecException(problems);
 
         // 2. data and transforms
@@ -117,7 +135,7 @@ public final class Runner {
             Map<String, double[]> newColumns = new LinkedHashMap<>();
             boolean stop = false;
             if (s.by() == null || s.overall()) {
-                StepOutcome o = execute(b, null, panel, stepSeed, dataset, weights, overall, timeout(s, options));
+                StepOutcome o = execute(b, null, panel, stepSeed, dataset, weights, overall, timeout(s, options), options.threads());
                 outcomes.add(o);
                 if (o.failed()) {
                     stop = !s.continueOnError();
@@ -131,7 +149,7 @@ public final class Runner {
                     Map<String, StepResult> prev = new LinkedHashMap<>(overall);
                     prev.putAll(byGroup.getOrDefault(g.getKey(), Map.of()));
                     StepOutcome o = execute(b, g.getKey(), g.getValue(), Seeds.derive(stepSeed, g.getKey()), dataset, weights, prev,
-                            timeout(s, options));
+                            timeout(s, options), options.threads());
                     outcomes.add(o);
                     if (o.failed()) {
                         if (!s.continueOnError()) {
@@ -147,11 +165,12 @@ public final class Runner {
             if (stop) {
                 StepOutcome failed = outcomes.get(outcomes.size() - 1);
                 throw new EresException("step '" + s.id() + "' (" + s.use() + ")"
-                        + (failed.group() == null ? "" : " for " + s.by() + " " + failed.group()) + " failed: " + failed.error());
+                        + (failed.group() == null ? "" : " for " + s.by() + " " + failed.group()) + " failed: " + failed.error(),
+                        failed.cause());
             }
             for (Map.Entry<String, double[]> c : newColumns.entrySet()) panel = panel.withColumn(c.getKey(), c.getValue());
         }
-        return new RunResult(chain, source, dataset, panel, outcomes, seed, parallelism.threads(), started,
+        return new RunResult(chain, source, dataset, panel, outcomes, seed, options.threads(), started,
                 Instant.now(), warnings);
     }
 
@@ -180,46 +199,87 @@ public final class Runner {
     }
 
     /**
-     * Runs one step (one group) on its own daemon thread with a time limit, turning every failure
-     * into a failed outcome: user errors keep their message, plugin bugs are labelled as such, a step
-     * that does not finish in time is abandoned (interrupted) and reported.
+     * Runs one step (one group) on its own daemon thread with its own worker pool and a time limit,
+     * turning every failure into a failed outcome: user errors keep their message; anything else is
+     * labelled a plugin bug and keeps its stack trace (for {@code run.json} and {@code errors/}). A step
+     * that exceeds its limit is cancelled: its context, pool and progress tasks throw
+     * {@link CancelledException} from then on, its thread is interrupted, and the runner waits
+     * {@link #CANCEL_GRACE_MILLIS} for it to stop before abandoning it.
      */
     private StepOutcome execute(Bound b, String group, Panel panel, long seed, Dataset dataset,
-                                Map<String, SpatialWeights> weights, Map<String, StepResult> previous, int timeoutSeconds) {
+                                Map<String, SpatialWeights> weights, Map<String, StepResult> previous, int timeoutSeconds, int threads) {
         StepSpec s = b.spec();
         long t0 = System.nanoTime();
-        StepContextImpl ctx = new StepContextImpl(s.id(), group, panel, seed, parallelism, progress, dataset.geography(),
-                weights, previous);
+        CancelToken token = new CancelToken();
         ExecutorService single = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "eres-step-" + s.id());
             t.setDaemon(true);
             return t;
         });
-        Future<StepResult> future = single.submit(() -> b.step().run(b.parameters(), ctx));
-        try {
-            StepResult r = future.get(timeoutSeconds, TimeUnit.SECONDS);
-            if (r == null) throw new EresException("the extension returned no result");
-            for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
-                if (c.getValue().length != panel.rows()) {
-                    throw new EresException("new column '" + c.getKey() + "' has " + c.getValue().length + " values for "
-                            + panel.rows() + " rows");
+        try (PoolParallelism pool = new PoolParallelism(threads, token)) {
+            StepContextImpl ctx = new StepContextImpl(s.id(), group, panel, seed, pool, new StepProgress(progress, token),
+                    dataset.geography(), weights, previous, token);
+            Future<StepResult> future = single.submit(() -> instance(b.step(), ctx).run(b.parameters(), ctx));
+            try {
+                StepResult r = future.get(timeoutSeconds, TimeUnit.SECONDS);
+                if (r == null) throw new EresException("the extension returned no result");
+                for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
+                    if (c.getValue().length != panel.rows()) {
+                        throw new EresException("new column '" + c.getKey() + "' has " + c.getValue().length + " values for "
+                                + panel.rows() + " rows");
+                    }
                 }
+                return new StepOutcome(s.id(), s.use(), s.title(), group, r, null, millis(t0));
+            } catch (TimeoutException e) {
+                String why = "timed out after " + timeoutSeconds + " s (set the step's timeout: or --step-timeout)";
+                token.cancel(why);
+                future.cancel(true);
+                boolean stopped = awaitStop(single);
+                return new StepOutcome(s.id(), s.use(), s.title(), group, null, stopped ? why
+                        : why + "; it did not stop within " + CANCEL_GRACE_MILLIS / 1000 + " s of being cancelled (the extension"
+                        + " does not call context.checkCancelled()) and was abandoned", millis(t0));
+            } catch (InterruptedException e) {
+                token.cancel("the run was interrupted");
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new EresException("interrupted while running step '" + s.id() + "'", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                return new StepOutcome(s.id(), s.use(), s.title(), group, null, describe(s, cause), millis(t0), cause);
+            } catch (EresException e) {
+                return new StepOutcome(s.id(), s.use(), s.title(), group, null, e.getMessage(), millis(t0), e);
             }
-            return new StepOutcome(s.id(), s.use(), s.title(), group, r, null, millis(t0));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new StepOutcome(s.id(), s.use(), s.title(), group, null, "timed out after " + timeoutSeconds
-                    + " s (set the step's timeout: or --step-timeout)", millis(t0));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new EresException("interrupted while running step '" + s.id() + "'", e);
-        } catch (ExecutionException e) {
-            return new StepOutcome(s.id(), s.use(), s.title(), group, null, describe(s, e.getCause()), millis(t0));
-        } catch (EresException e) {
-            return new StepOutcome(s.id(), s.use(), s.title(), group, null, e.getMessage(), millis(t0));
         } finally {
             single.shutdownNow();
+        }
+    }
+
+    /**
+     * The extension instance for one step run: a fresh one from the step's child injector when its
+     * class has an {@code @Inject} constructor (so it receives this run's services), else the
+     * discovered instance.
+     */
+    @SuppressWarnings("unchecked")
+    private Step<Object> instance(Step<Object> discovered, StepContextImpl ctx) {
+        if (!injectable(discovered.getClass())) return discovered;
+        Injector step = injector.createChildInjector(new StepServices(ctx));
+        return (Step<Object>) step.getInstance(discovered.getClass());
+    }
+
+    static boolean injectable(Class<?> c) {
+        for (java.lang.reflect.Constructor<?> k : c.getDeclaredConstructors()) {
+            if (k.isAnnotationPresent(jakarta.inject.Inject.class) || k.isAnnotationPresent(com.google.inject.Inject.class)) return true;
+        }
+        return false;
+    }
+
+    private static boolean awaitStop(ExecutorService single) {
+        single.shutdownNow();
+        try {
+            return single.awaitTermination(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -24,9 +24,12 @@ final class StepContextImpl implements StepContext {
     private final Geography geography;
     private final Map<String, SpatialWeights> weights;
     private final Map<String, StepResult> previous;
+    private final eres.core.exec.CancelToken token;
 
     StepContextImpl(String stepId, String group, Panel panel, long seed, Parallelism parallelism, ProgressReporter progress,
-                    Geography geography, Map<String, SpatialWeights> weights, Map<String, StepResult> previous) {
+                    Geography geography, Map<String, SpatialWeights> weights, Map<String, StepResult> previous,
+                    eres.core.exec.CancelToken token) {
+        this.token = token;
         this.stepId = stepId;
         this.group = group;
         this.panel = panel;
@@ -66,6 +69,21 @@ final class StepContextImpl implements StepContext {
     @Override
     public ProgressReporter progress() {
         return progress;
+    }
+
+    @Override
+    public void checkCancelled() {
+        token.check();
+    }
+
+    @Override
+    public boolean cancelled() {
+        return token.cancelled();
+    }
+
+    /** The prefix of this run's output files, as {@link eres.core.report.RunWriter#entryKey} names them. */
+    String outputPrefix() {
+        return eres.core.report.RunWriter.entryKey(stepId, group);
     }
 
     @Override

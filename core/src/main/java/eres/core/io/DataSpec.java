@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The chain's {@code data:} block.
  *
- * @param source    {@code default} (the embedded study dataset), {@code nbs} (the embedded real NBS panel),
+ * @param source    a dataset a provider plugin names (e.g. {@code nbs}, {@code default} of the study-china plugin)
  *                  or a file path relative to the chain file
  * @param entity    entity id column
  * @param time      time column (integers, e.g. years)

@@ -1,6 +1,7 @@
 package eres.core.plugin;
 
 import eres.api.DataReader;
+import eres.api.DatasetProvider;
 import eres.api.Extension;
 import eres.api.ExtensionKind;
 import eres.api.ReportWriter;
@@ -24,6 +25,7 @@ public final class ExtensionRegistry {
     private final Map<String, ExtensionInfo> byId = new LinkedHashMap<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<PluginInfo> plugins = new ArrayList<>();
+    private final Map<String, ExtensionInfo> datasetAliases = new LinkedHashMap<>();
     private final List<String> conflicts = new ArrayList<>();
 
     /**
@@ -49,6 +51,15 @@ public final class ExtensionRegistry {
             return;
         }
         byId.put(key, info);
+        if (info.extension() instanceof DatasetProvider<?> d) {
+            for (String alias : d.aliases()) {
+                ExtensionInfo taken = datasetAliases.putIfAbsent(alias, info);
+                if (taken != null || byId.containsKey(key(ExtensionKind.DATASET, alias))) {
+                    problems.add(new PluginProblem(info.pluginId(), null, "dataset alias '" + alias + "' of '" + info.id()
+                            + "' is already taken; it is ignored"));
+                }
+            }
+        }
     }
 
     /** {@code 'id' version (path)} of a registered plugin. */
@@ -87,6 +98,7 @@ public final class ExtensionRegistry {
         String ns = switch (kind) {
             case READER -> "reader";
             case WRITER -> "writer";
+            case DATASET -> "dataset";
             default -> "step";
         };
         return ns + ":" + id;
@@ -94,7 +106,7 @@ public final class ExtensionRegistry {
 
     /** The first extension with this id, looking at steps, then readers, then writers. */
     private ExtensionInfo byAnyKind(String id) {
-        for (String ns : List.of("step:", "reader:", "writer:")) {
+        for (String ns : List.of("step:", "reader:", "writer:", "dataset:")) {
             ExtensionInfo e = byId.get(ns + id);
             if (e != null) return e;
         }
@@ -173,6 +185,28 @@ public final class ExtensionRegistry {
             }
         }
         throw new SpecException(path, "no reader for '" + formatOrExtension + "'; readable formats: " + String.join(", ", known));
+    }
+
+    /** The dataset provider named {@code source} (its id or an alias), if any. */
+    public Optional<DatasetProvider<?>> dataset(String source) {
+        ExtensionInfo e = byId.get(key(ExtensionKind.DATASET, source));
+        if (e == null) e = datasetAliases.get(source);
+        return e == null ? Optional.empty() : Optional.of((DatasetProvider<?>) e.extension());
+    }
+
+    /** Every dataset provider, in id order. */
+    public List<DatasetProvider<?>> datasets() {
+        List<DatasetProvider<?>> out = new ArrayList<>();
+        for (ExtensionInfo e : all()) if (e.extension() instanceof DatasetProvider<?> d) out.add(d);
+        return out;
+    }
+
+    /** Names a chain may give as {@code data.source} for a provided dataset (ids and aliases). */
+    public List<String> datasetNames() {
+        List<String> out = new ArrayList<>();
+        for (ExtensionInfo e : all()) if (e.extension() instanceof DatasetProvider<?>) out.add(e.id());
+        out.addAll(datasetAliases.keySet());
+        return out;
     }
 
     /** The report writer with this id. */

@@ -19,7 +19,8 @@ import org.pf4j.PluginWrapper;
 
 /**
  * Discovers plugins at run time with PF4J (jar or directory plugins in a directory), builds their
- * extensions through Guice, enforces {@code Plugin-Requires} against the eres version, and collects
+ * extensions through Guice, enforces {@code Plugin-Requires} against the plugin API version
+ * ({@link eres.api.ApiVersion}, not the eres version: plugins depend on the API only), and collects
  * every extension into an {@link ExtensionRegistry} together with the built-in ones. A plugin that
  * fails to load is reported and skipped; the others still work.
  *
@@ -39,11 +40,13 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * @param pluginsDir directory holding plugin jars/directories (may not exist: then only built-ins)
-     * @param systemVersion the eres version plugins' {@code Plugin-Requires} are checked against
+     * @param systemVersion the eres version (recorded for the built-in extensions; plugins are checked against the API version)
+     * @param injector the discovery injector that builds extensions (see {@link DiscoveryServices})
      * @param builtins extensions shipped inside eres itself (registered as plugin {@code eres-core})
      * @param trust which plugins may be loaded
      */
     public PluginHost(Path pluginsDir, String systemVersion, Injector injector, List<Extension<?>> builtins, PluginTrust trust) {
+        String apiVersion = eres.api.ApiVersion.get();
         registry.plugin(new ExtensionRegistry.PluginInfo("eres-core", systemVersion, "BUILT-IN", "(inside eres)", coreSha256(),
                 PluginTrust.Level.BUNDLED.label()));
         for (Extension<?> b : builtins) registry.add(ExtensionRegistry.info(b, "eres-core", systemVersion));
@@ -84,7 +87,7 @@ public final class PluginHost implements AutoCloseable {
                 };
             }
         };
-        m.setSystemVersion(systemVersion);
+        m.setSystemVersion(apiVersion);
         this.manager = m;
         if (!load.isEmpty()) {
             m.loadPlugins();
@@ -105,7 +108,7 @@ public final class PluginHost implements AutoCloseable {
             if (w.getPluginState().isDisabled()) {
                 String requires = w.getDescriptor().getRequires();
                 registry.problem(new PluginProblem(id, w.getPluginPath().toString(), "plugin '" + id + "' " + version
-                        + " requires eres " + requires + " but this is eres " + systemVersion + "; it was not loaded"));
+                        + " requires eres-api " + requires + " but this eres provides eres-api " + apiVersion + "; it was not loaded"));
                 continue;
             }
             if (!w.getPluginState().isStarted()) {

@@ -81,6 +81,11 @@ public final class RunWriter {
             List<Report.Entry> entries = new ArrayList<>();
             for (StepOutcome o : run.outcomes()) {
                 String key = entryKey(o.stepId(), o.group());
+                String trace = o.stackTrace();
+                if (trace != null) {
+                    sink.writeString(errorFile(o), "step '" + o.stepId() + "' (" + o.use() + ")" + (o.group() == null ? "" : " group " + o.group())
+                            + " failed: " + o.error() + "\n\n" + trace);
+                }
                 List<String> figurePaths = new ArrayList<>();
                 StepResult r = o.result();
                 if (r != null) {
@@ -159,7 +164,7 @@ public final class RunWriter {
     static List<String> notices(RunResult run) {
         List<String> n = new ArrayList<>();
         if (run.dataset().synthetic()) {
-            n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about China.");
+            n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about the real world.");
         }
         for (String w : run.warnings()) n.add("Warning: " + w);
         if (run.anyFailed()) n.add("Some steps failed; see their sections.");
@@ -253,12 +258,23 @@ public final class RunWriter {
             s.put("group", o.group());
             s.put("status", o.failed() ? "failed" : "ok");
             s.put("millis", o.millis());
+            if (o.failed()) s.put("error", o.error());
+            String trace = o.stackTrace();
+            if (trace != null) {
+                s.put("stackTrace", trace);
+                s.put("errorFile", errorFile(o));
+            }
             steps.add(s);
         }
         root.put("steps", steps);
         root.put("warnings", run.warnings());
         root.put("rerun", "eres rerun <this directory>");
         return root;
+    }
+
+    /** Where a plugin bug's stack trace is written: {@code errors/<step>[--<group>].txt}. */
+    static String errorFile(StepOutcome o) {
+        return "errors/" + entryKey(o.stepId(), o.group()) + ".txt";
     }
 
     static Map<String, Object> provenance(RunResult run, ExtensionRegistry registry) {

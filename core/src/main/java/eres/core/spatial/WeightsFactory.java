@@ -78,6 +78,54 @@ public final class WeightsFactory {
         return standardize(path, spec, raw);
     }
 
+    /** The keys each weights type takes (checked before any data is read, and again when building). */
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "inverse-distance", Set.of("type", "power", "cutoff", "standardize"),
+            "knn", Set.of("type", "k", "standardize"),
+            "distance-band", Set.of("type", "threshold", "standardize"),
+            "contiguity", Set.of("type", "rule", "snap", "links", "standardize"),
+            "matrix", Set.of("type", "file", "standardize"),
+            "edges", Set.of("type", "file", "from", "to", "weight", "symmetric", "standardize"));
+
+    /**
+     * The problems of a {@code weights:} entry that need no data: a missing or unknown type, keys the type
+     * does not take, a bad {@code standardize}, numbers that are not numbers. The runner reports them
+     * with the steps' parameter problems, before any data is read; the rest (ranges that depend on the
+     * number of units, files, geography) is checked when the weights are built.
+     */
+    public static List<SpecException.Problem> problems(String name, JsonNode spec) {
+        String path = "weights." + name;
+        List<SpecException.Problem> out = new ArrayList<>();
+        if (spec == null || !spec.isObject()) {
+            out.add(new SpecException.Problem(path, "must be a map with a 'type'"));
+            return out;
+        }
+        String type = spec.path("type").asText(null);
+        if (type == null) {
+            out.add(new SpecException.Problem(path + ".type", "is required; types: " + TYPES));
+            return out;
+        }
+        Set<String> keys = KEYS.get(type);
+        if (keys == null) {
+            out.add(new SpecException.Problem(path + ".type", "unknown weights type '" + type + "'" + Suggestions.hint(type, TYPES)
+                    + "; types: " + TYPES));
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!keys.contains(e.getKey())) {
+                out.add(new SpecException.Problem(path, "unknown key '" + e.getKey() + "'" + Suggestions.hint(e.getKey(), keys)
+                        + "; allowed: " + new java.util.TreeSet<>(keys)));
+            } else if (List.of("power", "cutoff", "k", "threshold", "snap").contains(e.getKey()) && !e.getValue().isNumber()) {
+                out.add(new SpecException.Problem(path + "." + e.getKey(), "must be a number, got " + e.getValue()));
+            }
+        }
+        if (spec.has("standardize") && !List.of("row", "none").contains(spec.get("standardize").asText())) {
+            out.add(new SpecException.Problem(path + ".standardize", "must be 'row' or 'none', got '" + spec.get("standardize").asText() + "'"));
+        }
+        return out;
+    }
+
     private static SpatialWeights standardize(String path, JsonNode spec, SpatialWeights w) {
         String std = spec.has("standardize") ? spec.get("standardize").asText() : "row";
         if (!std.equals("row") && !std.equals("none")) {

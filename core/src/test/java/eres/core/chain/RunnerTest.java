@@ -126,20 +126,101 @@ class RunnerTest {
         }
     }
 
+    /** Loops until cancelled, checking the context (a cooperative long step). */
+    public static final class SlowEstimator implements Estimator<eres.api.NoParameters> {
+        static final java.util.concurrent.atomic.AtomicBoolean STOPPED = new java.util.concurrent.atomic.AtomicBoolean();
+
+        @Override
+        public String id() {
+            return "test-slow";
+        }
+
+        @Override
+        public String description() {
+            return "slow but cooperative";
+        }
+
+        @Override
+        public Class<eres.api.NoParameters> parameterType() {
+            return eres.api.NoParameters.class;
+        }
+
+        @Override
+        public StepResult run(eres.api.NoParameters p, StepContext ctx) {
+            try {
+                while (true) {
+                    // replications in the step's pool: each checks the cancellation before it starts
+                    ctx.parallelism().map(1000, b -> Math.sin(b));
+                    ctx.checkCancelled();
+                }
+            } finally {
+                STOPPED.set(true);
+            }
+        }
+    }
+
+    /** Gets its step services by constructor injection; a new instance for every step run. */
+    public static final class InjectedEstimator implements Estimator<eres.api.NoParameters> {
+        static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+        private final eres.api.Parallelism parallelism;
+        private final eres.api.random.RandomStreams random;
+        private final eres.api.OutputNaming naming;
+        private final StepContext context;
+
+        @jakarta.inject.Inject
+        public InjectedEstimator(eres.api.Parallelism parallelism, eres.api.random.RandomStreams random, eres.api.OutputNaming naming,
+                                 StepContext context) {
+            this.parallelism = parallelism;
+            this.random = random;
+            this.naming = naming;
+            this.context = context;
+            CREATED.incrementAndGet();
+        }
+
+        @Override
+        public String id() {
+            return "test-injected";
+        }
+
+        @Override
+        public String description() {
+            return "injected";
+        }
+
+        @Override
+        public Class<eres.api.NoParameters> parameterType() {
+            return eres.api.NoParameters.class;
+        }
+
+        @Override
+        public StepResult run(eres.api.NoParameters p, StepContext ctx) {
+            if (ctx != context || parallelism != ctx.parallelism() || random.seed() != ctx.seed()) {
+                throw new IllegalStateException("injected services are not the step's");
+            }
+            double draw = random.stream(0).nextDouble();
+            return StepResult.builder().statistic("draw", draw).statistic("seed", random.seed())
+                    .statistic("prefix", naming.prefix()).statistic("instance", CREATED.get()).build();
+        }
+    }
+
     @TempDir
     Path dir;
     PluginHost host;
 
     @BeforeEach
     void setUp() throws Exception {
-        List<Extension<?>> builtins = List.of(new CsvReader(), new MarkdownWriter(), new MeanEstimator(), new FailEstimator(), new HangEstimator());
-        host = new PluginHost(dir.resolve("no-plugins"), "0.1.0", Guice.createInjector(), builtins);
+        List<Extension<?>> builtins = List.<Extension<?>>of(new CsvReader(), new MarkdownWriter(), new MeanEstimator(), new FailEstimator(), new HangEstimator(),
+                new SlowEstimator(), new TestDataset());
+        builtins = new java.util.ArrayList<Extension<?>>(builtins);
+        com.google.inject.Injector discovery = Guice.createInjector(new eres.core.plugin.DiscoveryServices());
+        builtins.add(discovery.getInstance(InjectedEstimator.class));
+        host = new PluginHost(dir.resolve("no-plugins"), "0.1.0", discovery, builtins);
         Files.writeString(dir.resolve("d.csv"), "id,year,region,y\n1,2000,east,1\n1,2001,east,2\n2,2000,west,3\n2,2001,west,5\n"
                 + "3,2000,west,7\n3,2001,west,8\n");
     }
 
     Runner runner(int threads) {
-        return new Runner(host.registry(), new PoolParallelism(threads), ProgressReporter.SILENT);
+        return new Runner(host.registry(), Guice.createInjector(), new Runner.RunProgress(ProgressReporter.SILENT));
     }
 
     Path chain(String steps) throws Exception {
@@ -237,8 +318,71 @@ class RunnerTest {
         long t0 = System.nanoTime();
         RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
-        assertThat(r.outcomes().get(0).error()).isEqualTo("timed out after 1 s (set the step's timeout: or --step-timeout)");
+        assertThat(r.outcomes().get(0).error()).startsWith("timed out after 1 s (set the step's timeout: or --step-timeout); it did not"
+                + " stop within 5 s of being cancelled (the extension does not call context.checkCancelled()) and was abandoned");
         assertThat(r.outcomes().get(1).failed()).isFalse();
+    }
+
+    @Test
+    void aTimedOutStepThatChecksForCancellationStopsAndLeavesNothingRunning() throws Exception {
+        SlowEstimator.STOPPED.set(false);
+        Path c = chain("  - {id: s, use: test-slow, timeout: 1, on-error: continue}\n  - {id: m, use: test-mean, with: {v: y}}\n");
+        long t0 = System.nanoTime();
+        RunResult r = runner(2).run(c, new RunOptions(dir.resolve("out"), 1L, 2, null));
+        assertThat((System.nanoTime() - t0) / 1e9).as("stopped well within the grace period").isLessThan(4);
+        assertThat(r.outcomes().get(0).error()).isEqualTo("timed out after 1 s (set the step's timeout: or --step-timeout)");
+        assertThat(SlowEstimator.STOPPED).as("the step's own loop ended").isTrue();
+        assertThat(r.outcomes().get(1).failed()).isFalse();
+    }
+
+    @Test
+    void aPluginBugKeepsItsStackTraceInRunJsonAndAnErrorsFile() throws Exception {
+        Path c = chain("  - {id: bad, use: test-fail, by: region, with: {bug: true}, on-error: continue}\n"
+                + "  - {id: user, use: test-fail, on-error: continue}\n");
+        RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
+        assertThat(r.outcomes().get(0).cause()).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        RunWriter.write(r, host.registry(), dir.resolve("out"), null);
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile());
+        JsonNode east = run.get("steps").get(0);
+        assertThat(east.get("group").asText()).isEqualTo("east");
+        assertThat(east.get("stackTrace").asText()).startsWith("java.lang.IllegalStateException: boom")
+                .contains("eres.core.chain.RunnerTest$FailEstimator.run(");
+        assertThat(east.get("errorFile").asText()).isEqualTo("errors/bad--east.txt");
+        assertThat(Files.readString(dir.resolve("out/errors/bad--east.txt")))
+                .startsWith("step 'bad' (test-fail) group east failed: internal error in extension 'test-fail': IllegalStateException: boom")
+                .contains("RunnerTest$FailEstimator.run(");
+        JsonNode user = run.get("steps").get(2);
+        assertThat(user.get("error").asText()).isEqualTo("column 'q' is bad");
+        assertThat(user.has("stackTrace")).as("user errors need no stack trace").isFalse();
+        assertThat(dir.resolve("out/errors/user.txt")).doesNotExist();
+    }
+
+    @Test
+    void aStepOnErrorStopKeepsTheBugAsCause() throws Exception {
+        Path bug = chain("  - {id: bad, use: test-fail, with: {bug: true}}\n");
+        assertThatThrownBy(() -> runner(1).run(bug, new RunOptions(dir.resolve("out"), 1L, 1, null)))
+                .isInstanceOf(EresException.class).cause().isInstanceOf(IllegalStateException.class).hasMessage("boom");
+    }
+
+    @Test
+    void extensionsWithAnInjectConstructorGetTheStepServicesFreshForEveryStepRun() throws Exception {
+        Path c = chain("  - {id: inj, use: test-injected, by: region, overall: true}\n");
+        int before = InjectedEstimator.CREATED.get();
+        RunResult r = runner(2).run(c, new RunOptions(dir.resolve("out"), 5L, 2, null));
+        assertThat(r.anyFailed()).as(String.valueOf(r.outcomes())).isFalse();
+        assertThat(InjectedEstimator.CREATED.get() - before).as("overall + 2 groups").isEqualTo(3);
+        List<Object> prefixes = r.outcomes().stream().map(o -> o.result().statistics().get("prefix")).toList();
+        assertThat(prefixes).containsExactly("inj", "inj--east", "inj--west");
+        long stepSeed = Seeds.derive(5L, "inj");
+        assertThat(r.outcomes().get(0).result().statistics().get("seed")).isEqualTo(stepSeed);
+        assertThat(r.outcomes().get(1).result().statistics().get("seed")).isEqualTo(Seeds.derive(stepSeed, "east"));
+    }
+
+    @Test
+    void stepServicesUsedOutsideAStepFailClearly() {
+        eres.api.Parallelism p = Guice.createInjector(new eres.core.plugin.DiscoveryServices()).getInstance(eres.api.Parallelism.class);
+        assertThatThrownBy(() -> p.map(2, i -> i)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Parallelism.map is available only while a step runs");
     }
 
     @Test
@@ -248,15 +392,93 @@ class RunnerTest {
                 .hasMessageContaining("no text column 'regoin' to group by (did you mean 'region'?)");
     }
 
+    /** A dataset plugin: three entities, two years; knows the geography of entities 1-3. */
+    public static final class TestDataset implements eres.api.DatasetProvider<TestDataset.Options> {
+        public record Options(@Param(value = "level", defaultValue = "0") Integer level) {
+            public Options {
+                if (level == null) level = 0;
+            }
+        }
+
+        @Override
+        public String id() {
+            return "test-data";
+        }
+
+        @Override
+        public java.util.Set<String> aliases() {
+            return java.util.Set.of("td");
+        }
+
+        @Override
+        public String description() {
+            return "test dataset";
+        }
+
+        @Override
+        public Class<Options> parameterType() {
+            return Options.class;
+        }
+
+        static eres.api.data.Geography geo() {
+            java.util.Map<String, eres.api.data.Location> loc = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= 3; i++) loc.put(Integer.toString(i), new eres.api.data.Location(30 + i, 110 + i));
+            return new eres.api.data.Geography(loc, java.util.Map.of(), null, null, "three points");
+        }
+
+        @Override
+        public eres.api.data.ProvidedDataset load(Options o) {
+            List<String[]> rows = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                for (int t = 2000; t <= 2001; t++) rows.add(new String[] {Integer.toString(i), Integer.toString(t), "r" + (i % 2), Integer.toString(o.level() + i * t)});
+            }
+            eres.api.data.RawTable raw = new eres.api.data.RawTable("test-data", List.of("k", "t", "grp", "v"), rows, new int[] {2, 3, 4, 5, 6, 7}, "line");
+            return new eres.api.data.ProvidedDataset(raw, "k", "t", "grp", geo(), "embedded:test", "0".repeat(64), true, "test data (synthetic)",
+                    List.of("made up"), java.util.Map.of());
+        }
+
+        @Override
+        public java.util.Optional<eres.api.data.Geography> geography(java.util.Collection<String> entities) {
+            return geo().locations().keySet().containsAll(entities) ? java.util.Optional.of(geo()) : java.util.Optional.empty();
+        }
+    }
+
     @Test
-    void embeddedNbsDataLoads() throws Exception {
+    void aDatasetPluginProvidesDataByIdOrAliasWithStrictOptions() throws Exception {
         Path c = dir.resolve("n.yaml");
-        Files.writeString(c, "name: n\ndata: {source: nbs, variables: [gdp_100m_cny]}\nsteps:\n  - {id: m, use: test-mean, with: {v: gdp_100m_cny}}\n");
+        Files.writeString(c, "name: n\ndata: {source: td, level: 5}\nsteps:\n  - {id: m, use: test-mean, by: grp, with: {v: v}}\n");
         RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null));
-        assertThat(r.dataset().panel().rows()).isEqualTo(465);
-        assertThat(r.dataset().panel().entityCount()).isEqualTo(31);
-        assertThat(r.dataset().geography().locations()).hasSize(31);
-        assertThat(r.dataset().synthetic()).isFalse();
+        assertThat(r.dataset().panel().rows()).isEqualTo(6);
+        assertThat(r.dataset().synthetic()).isTrue();
+        assertThat(r.dataset().notes()).contains("made up");
+        assertThat(r.dataset().geography().locations()).hasSize(3);
+        assertThat(r.dataset().panel().column("v")[0]).isEqualTo(5 + 2000);
+        Files.writeString(c, "name: n\ndata: {source: test-data, levle: 5}\nsteps:\n  - {id: m, use: test-mean, with: {v: v}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("unknown parameter 'levle' (did you mean 'level'?)");
+        Files.writeString(c, "name: n\ndata: {source: test-dat}\nsteps:\n  - {id: m, use: test-mean, with: {v: v}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(DataException.class)
+                .hasMessageContaining("no file").hasMessageContaining("datasets: test-data, td (did you mean 'test-data'?)");
+    }
+
+    @Test
+    void weightsBlockProblemsJoinTheStepProblemsBeforeAnyDataIsRead() throws Exception {
+        Path c = dir.resolve("w.yaml");
+        Files.writeString(c, "name: w\ndata: {source: missing-file.csv, entity: id, time: year}\n"
+                + "weights:\n  wg: {type: inverse-distanse, power: 2}\n  kn: {type: knn, k: five, standardise: row}\n"
+                + "steps:\n  - {id: m, use: test-mean, with: {w: y}}\n");
+        assertThatThrownBy(() -> runner(1).run(c, new RunOptions(dir.resolve("out"), 1L, 1, null))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("unknown parameter 'w'")
+                .hasMessageContaining("'weights.wg.type' unknown weights type 'inverse-distanse' (did you mean 'inverse-distance'?)")
+                .hasMessageContaining("'weights.kn' unknown key 'standardise' (did you mean 'standardize'?)")
+                .hasMessageContaining("'weights.kn.k' must be a number, got \"five\"")
+                .hasMessageNotContaining("missing-file.csv");
+    }
+
+    @Test
+    void aDataFileGetsTheGeographyOfTheProviderThatKnowsItsEntities() throws Exception {
+        RunResult r = runner(1).run(chain("  - {id: m, use: test-mean, with: {v: y}}\n"), new RunOptions(dir.resolve("out"), 1L, 1, null));
+        assertThat(r.dataset().geography().description()).isEqualTo("three points");
     }
 
     /** Issue 19.11: rows without a group label are left out of by: runs, with a warning (summary, run.json, report). */

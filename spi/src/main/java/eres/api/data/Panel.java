@@ -254,7 +254,7 @@ public final class Panel {
             }
             int[] out = new int[k];
             int j = 0;
-            for (int r = 0; r < range; r++) if (seen[r]) out[j++] = (int) (r + min);
+            for (int r = 0; r < range; r++) if (seen[r]) out[j++] = r + min;
             return out;
         }
         return Arrays.stream(v).distinct().sorted().toArray();

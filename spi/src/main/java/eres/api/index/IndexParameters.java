@@ -49,7 +49,7 @@ public record IndexParameters(
         @Param(value = "cost (negative) indicators; all others are benefit (positive)", defaultValue = "[]") List<String> negative,
         @Param(value = "direction per indicator (positive/negative), an alternative to 'negative' that must cover every indicator",
                 defaultValue = "{}") Map<String, String> direction,
-        @Param(value = "criterion layers: layer name -> its indicators (the Table 1 grouping)", defaultValue = "none")
+        @Param(value = "criterion layers: layer name -> its indicators (the Table 1 grouping)", computedDefault = "none (one level)")
         Map<String, List<String>> layers,
         @Param(value = "flat (weights over all indicators, layer weight = sum) or hierarchical (within layers, then across layer sub-scores)",
                 defaultValue = "flat") String aggregation,
@@ -58,17 +58,17 @@ public record IndexParameters(
         @Param(value = "constant added after min-max normalisation (needed > 0 by entropy)", defaultValue = "0.0001") Double shift,
         @Param(value = "name of the new index column", defaultValue = "index") String output,
         @Param(value = "display labels of indicators", defaultValue = "{}") Map<String, String> labels,
-        @Param(value = "g1, g1-sd: expert importance order, most important first", defaultValue = "the order of indicators")
+        @Param(value = "g1, g1-sd: expert importance order, most important first", computedDefault = "the order of indicators")
         List<String> order,
         @Param(value = "g1, g1-sd: ratios r_k = w_(k-1)/w_(k) of adjacent indicators in the order, each in [1.0, 1.8]",
-                defaultValue = "all 1.0 (equally important)") List<Double> ratios,
-        @Param(value = "g1-sd: multiplicative, ordered-sigma-ratio, raw-sigma-ratio or linear", defaultValue = "multiplicative")
+                computedDefault = "all 1.0 (equally important)") List<Double> ratios,
+        @Param(value = "g1-sd: multiplicative, ordered-sigma-ratio, raw-sigma-ratio or linear", computedDefault = "multiplicative (g1-sd)")
         String variant,
-        @Param(value = "g1-sd linear: weight of the subjective G1 part, in [0, 1]", defaultValue = "0.5") Double alpha,
+        @Param(value = "g1-sd linear: weight of the subjective G1 part, in [0, 1]", computedDefault = "0.5 (g1-sd linear)") Double alpha,
         @Param(value = "pca: components kept: kaiser (eigenvalue > 1), share (cumulative share >= pca-share) or first",
-                defaultValue = "kaiser") String pcaRule,
-        @Param(value = "pca: cumulative variance share for pca-rule share, in (0, 1]", defaultValue = "0.85") Double pcaShare,
-        @Param(value = "fixed-weights: weight per indicator (non-negative; normalised to sum 1)", defaultValue = "none") Map<String, Double> weights,
+                computedDefault = "kaiser (pca)") String pcaRule,
+        @Param(value = "pca: cumulative variance share for pca-rule share, in (0, 1]", computedDefault = "0.85 (pca, pca-rule share)") Double pcaShare,
+        @Param(value = "fixed-weights: weight per indicator (non-negative; normalised to sum 1)", computedDefault = "none: required by fixed-weights") Map<String, Double> weights,
         @Param(value = "none, unit (rescale the score to [0, 1]) or percent (x 100)", defaultValue = "none") String rescale,
         @Param(value = "error, or skip (rows with a missing indicator are left out and get no index value)", defaultValue = "error")
         String missing,

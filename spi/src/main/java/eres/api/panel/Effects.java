@@ -1,18 +1,18 @@
 package eres.api.panel;
 
-import eres.api.SpecException;
-import java.util.Locale;
+import eres.api.Choice;
+import eres.api.Choices;
 
 /** Which fixed effects a panel model absorbs. Parsed from the spellings users know (plm, Stata, fixest). */
 public enum Effects {
     /** Pooled OLS with a constant. */
-    NONE("pooled"),
+    @Choice(value = "pooled", aliases = {"none", "ols"}) NONE("pooled"),
     /** Entity (individual) fixed effects. */
-    ENTITY("entity"),
+    @Choice(value = "entity", aliases = {"individual", "id", "oneway", "one-way", "fe"}) ENTITY("entity"),
     /** Time fixed effects. */
-    TIME("time"),
+    @Choice(value = "time", aliases = {"year", "period"}) TIME("time"),
     /** Entity and time fixed effects. */
-    TWOWAYS("twoways");
+    @Choice(value = "twoways", aliases = {"two-ways", "twoway", "two-way", "both"}) TWOWAYS("twoways");
 
     private final String label;
 
@@ -48,20 +48,8 @@ public enum Effects {
         return label;
     }
 
-    /** Accepts none/pooled, entity/individual/id/oneway, time/year/period, twoways/two-way/both. */
+    /** Accepts none/pooled, entity/individual/id/oneway, time/year/period, twoways/two-way/both (see {@link Choices}). */
     public static Effects parse(String path, String s) {
-        if (s == null) throw new SpecException(path, "is required: one of pooled, entity, time, twoways");
-        switch (s.toLowerCase(Locale.ROOT).replace("_", "-")) {
-            case "none": case "pooled": case "ols":
-                return NONE;
-            case "entity": case "individual": case "id": case "oneway": case "one-way": case "fe":
-                return ENTITY;
-            case "time": case "year": case "period":
-                return TIME;
-            case "twoways": case "two-ways": case "twoway": case "two-way": case "both":
-                return TWOWAYS;
-            default:
-                throw new SpecException(path, "'" + s + "' is not one of pooled, entity, time, twoways");
-        }
+        return Choices.parse(path, Effects.class, s);
     }
 }

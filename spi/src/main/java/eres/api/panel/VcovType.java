@@ -1,7 +1,7 @@
 package eres.api.panel;
 
-import eres.api.SpecException;
-import java.util.Locale;
+import eres.api.Choice;
+import eres.api.Choices;
 
 /**
  * The earlier three-way covariance choice, kept for callers that use it; the inference layer
@@ -10,7 +10,9 @@ import java.util.Locale;
  * ({@code xtreg, fe vce(cluster id)}, with the small-sample factor {@code G/(G-1) (n-1)/(n-K)}).
  */
 public enum VcovType {
-    CONVENTIONAL("conventional"), ROBUST("robust"), CLUSTER("cluster");
+    @Choice(value = "conventional", aliases = {"iid", "unadjusted", "ols", "standard"}) CONVENTIONAL("conventional"),
+    @Choice(value = "robust", aliases = {"hc1", "hc", "white"}) ROBUST("robust"),
+    @Choice(value = "cluster", aliases = {"cl", "clustered", "cluster-robust"}) CLUSTER("cluster");
 
     private final String label;
 
@@ -37,18 +39,8 @@ public enum VcovType {
         return t.clustered() ? CLUSTER : ROBUST;
     }
 
-    /** Accepts conventional/iid/unadjusted/ols, robust/hc1/hc, cluster/cl/clustered. */
+    /** Accepts conventional/iid/unadjusted/ols, robust/hc1/hc, cluster/cl/clustered (see {@link Choices}). */
     public static VcovType parse(String path, String s) {
-        if (s == null) throw new SpecException(path, "is required: one of conventional, robust, cluster");
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "conventional": case "iid": case "unadjusted": case "ols": case "standard":
-                return CONVENTIONAL;
-            case "robust": case "hc1": case "hc": case "white":
-                return ROBUST;
-            case "cluster": case "cl": case "clustered": case "cluster-robust":
-                return CLUSTER;
-            default:
-                throw new SpecException(path, "'" + s + "' is not one of conventional, robust, cluster");
-        }
+        return Choices.parse(path, VcovType.class, s);
     }
 }

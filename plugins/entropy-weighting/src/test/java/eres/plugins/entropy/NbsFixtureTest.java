@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.api.index.CompositeIndex;
 import eres.api.index.IndexParameters;
 import eres.core.testing.TestContext;

@@ -59,9 +59,9 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
     public record Options(
             @Param(value = "worksheet: its name, or its position 1, 2, ...", defaultValue = "1") NameOrIndex sheet,
             @Param(value = "row holding the column names (1-based, as Excel numbers rows)",
-                    defaultValue = "first row with 2+ cells") Integer headerRow,
+                    computedDefault = "first row with 2+ cells") Integer headerRow,
             @Param(value = "last row to read (1-based), to leave out notes under the table",
-                    defaultValue = "last non-empty row") Integer lastRow) {
+                    computedDefault = "last non-empty row") Integer lastRow) {
         public Options {
             if (sheet == null) sheet = NameOrIndex.of(1);
             if (headerRow != null && headerRow < 1) throw new SpecException("data.header-row", "rows count from 1, got " + headerRow);

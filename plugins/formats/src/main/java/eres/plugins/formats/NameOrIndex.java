@@ -39,6 +39,16 @@ public final class NameOrIndex {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof NameOrIndex n && index == n.index && java.util.Objects.equals(name, n.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, index);
+    }
+
+    @Override
     public String toString() {
         return name != null ? name : Integer.toString(index);
     }

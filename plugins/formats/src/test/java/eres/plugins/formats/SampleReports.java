@@ -1,6 +1,6 @@
 package eres.plugins.formats;
 
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
 import eres.core.io.PanelLoader;

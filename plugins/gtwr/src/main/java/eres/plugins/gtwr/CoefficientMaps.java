@@ -1,6 +1,5 @@
 package eres.plugins.gtwr;
 
-import eres.core.geo.Provinces;
 import eres.api.map.AlbersProjection;
 import eres.api.map.ChoroplethMap;
 import eres.api.map.GeoJson;
@@ -12,11 +11,9 @@ import eres.api.result.Figure;
 import eres.api.result.OutputNames;
 import eres.api.result.Table;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,13 +71,10 @@ final class CoefficientMaps {
         List<String> skipped = new ArrayList<>();
         List<GeoJson.Feature> areas = GeoJson.features(geography.boundaries().orElseThrow());
         String idProperty = geography.idProperty() == null ? "id" : geography.idProperty();
-        Set<String> ids = new HashSet<>();
-        for (GeoJson.Feature f : areas) if (f.property(idProperty) != null) ids.add(f.property(idProperty));
-        Set<String> provinceCodes = new HashSet<>();
-        for (Provinces.Province p : Provinces.all()) provinceCodes.add(p.code());
-        boolean china = !ids.isEmpty() && provinceCodes.containsAll(ids);
-        List<GeoJson.Feature> context = china ? GeoJson.features(Provinces.contextGeoJson()) : List.of();
-        AlbersProjection projection = china ? AlbersProjection.china() : null;
+        // base-map context and projection come with the data's geography (the study-china plugin gives
+        // Taiwan, Hong Kong and Macao as context and the Albers projection of China's national maps)
+        List<GeoJson.Feature> context = geography.context().map(GeoJson::features).orElse(List.of());
+        AlbersProjection projection = geography.mapProjection().orElse(null);
 
         Table.Builder table = Table.builder("map-breaks", "Natural-breaks classes of the mapped local coefficients")
                 .stub("Coefficient, period");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.api.map.NaturalBreaks;
 import eres.core.report.Json;
 import eres.core.testing.TestContext;

@@ -77,7 +77,7 @@ public final class GtwrBenchmark {
     static Row time(String name, String what, Panel panel, boolean temporal, String json, int threads) {
         long t0 = System.nanoTime();
         StepResult r;
-        TestContext ctx = new TestContext(panel, 1L, threads).geography(eres.core.geo.Provinces.geography());
+        TestContext ctx = new TestContext(panel, 1L, threads).geography(eres.plugins.studychina.Provinces.geography());
         try {
             if (temporal) {
                 r = new GtwrEstimator().run(Fixtures.bind(GtwrEstimator.Parameters.class, json), ctx);

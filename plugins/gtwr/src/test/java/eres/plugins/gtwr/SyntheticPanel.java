@@ -1,6 +1,6 @@
 package eres.plugins.gtwr;
 
-import eres.core.geo.Provinces;
+import eres.plugins.studychina.Provinces;
 import eres.api.data.Panel;
 import java.util.LinkedHashMap;
 import java.util.List;

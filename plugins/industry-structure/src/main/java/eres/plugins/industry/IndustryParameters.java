@@ -29,8 +29,8 @@ public record IndustryParameters(
         @Param(value = "employment columns, one per industry (wide input)", required = true) List<String> industries,
         @Param(value = "display labels of industries", defaultValue = "{}") Map<String, String> labels,
         @Param(value = "reference (national) employment columns, one per industry in the same order, constant within a year",
-                defaultValue = "the sum over the panel's entities in each year") List<String> national,
-        @Param(value = "name of the new column", defaultValue = "the method id") String output,
+                computedDefault = "the sum over the panel's entities in each year") List<String> national,
+        @Param(value = "name of the new column", computedDefault = "the method id") String output,
         @Param(value = "diversification: divide by ln K; hhi: normalised (H - 1/K)/(1 - 1/K)", defaultValue = "false") Boolean normalize,
         @Param(value = "error, or skip (rows with a missing industry value get no index)", defaultValue = "error") String missing) {
 

@@ -1,2 +1,0 @@
-/** Package geo. */
-package eres.core.geo;
