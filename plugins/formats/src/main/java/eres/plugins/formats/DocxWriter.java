@@ -110,8 +110,8 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                     run(p, e.error(), o, o.fontSize() + 1);
                 }
                 for (Table t : e.tables()) {
-                    table(doc, t, o);
-                    sink.write(Reports.tablePath(e, t.id(), "docx"), single(t, o));
+                    table(doc, t, o, null);
+                    sink.write(Reports.tablePath(e, t.id(), "docx"), single(t, o, report.fileNotice()));
                 }
                 for (int i = 0; i < e.figures().size(); i++) {
                     run(doc.createParagraph(), "Figure: " + e.figures().get(i).title() + " (" + e.figurePaths().get(i) + ", SVG)",
@@ -125,8 +125,8 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
             if (!report.combined().isEmpty()) {
                 paragraph(doc, "Heading1", "Combined tables", o);
                 for (Table t : report.combined()) {
-                    table(doc, t, o);
-                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o));
+                    table(doc, t, o, null);
+                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o, report.fileNotice()));
                 }
             }
             sink.write("report.docx", bytes(doc));
@@ -137,8 +137,13 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
 
     /** A document holding one table. */
     static byte[] single(Table t, Options o) {
+        return single(t, o, null);
+    }
+
+    /** A document holding one table, with the file notice (synthetic data) above it when given. */
+    static byte[] single(Table t, Options o, String notice) {
         try (XWPFDocument doc = newDocument(o)) {
-            table(doc, t, o);
+            table(doc, t, o, notice);
             return bytes(doc);
         } catch (IOException e) {
             throw new EresException("cannot write table " + t.id() + " as docx: " + e.getMessage(), e);
@@ -227,16 +232,31 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
 
     /** Caption, the three-rule table, notes. */
     static void table(XWPFDocument doc, Table t, Options o) {
+        table(doc, t, o, null);
+    }
+
+    /**
+     * The notice (bold, when given), the caption, the three-rule table (a light rule under each spanning
+     * group, under the header and wherever the block of rows changes), the notes.
+     */
+    static void table(XWPFDocument doc, Table t, Options o, String notice) {
+        if (notice != null) {
+            XWPFParagraph p = doc.createParagraph();
+            if (!p.getCTP().isSetPPr()) p.getCTP().addNewPPr();
+            p.setKeepNext(true);
+            p.setSpacingAfter(0);
+            run(p, notice, o, Math.max(6, o.fontSize() - 1)).setBold(true);
+        }
         XWPFParagraph caption = doc.createParagraph();
         if (!caption.getCTP().isSetPPr()) caption.getCTP().addNewPPr(); // POI 5.5 setKeepNext needs an existing pPr
         caption.setKeepNext(true);
-        caption.setSpacingBefore(240);
+        caption.setSpacingBefore(notice == null ? 240 : 60);
         caption.setSpacingAfter(60);
         run(caption, t.title(), o, o.fontSize() + 1).setBold(true);
 
         int cols = t.columns().size() + 1;
         boolean spans = !t.spans().isEmpty();
-        int headerRows = spans ? 2 : 1;
+        int headerRows = (spans ? 1 : 0) + 1 + t.heads().size();
         int n = headerRows + t.rows().size();
         XWPFTable table = doc.createTable(n, cols);
         rules(table);
@@ -276,15 +296,21 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                 }
             }
         }
-        XWPFTableRow head = table.getRow(r++);
-        head.setRepeatHeader(true);
-        head.setCantSplitRow(true);
-        text(head.getCell(0), t.stub(), o, ParagraphAlignment.LEFT, false, false);
-        for (int j = 1; j < cols; j++) text(head.getCell(j), t.columns().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
-        for (int j = 0; j < cols; j++) border(head.getCell(j), "bottom", LIGHT);
+        List<Table.Row> headLines = new java.util.ArrayList<>();
+        headLines.add(new Table.Row(t.stub(), t.columns(), Table.Row.Kind.BODY));
+        headLines.addAll(t.heads());
+        for (int h = 0; h < headLines.size(); h++) {
+            XWPFTableRow head = table.getRow(r++);
+            head.setRepeatHeader(true);
+            head.setCantSplitRow(true);
+            Table.Row line = headLines.get(h);
+            text(head.getCell(0), line.label(), o, ParagraphAlignment.LEFT, false, false);
+            for (int j = 1; j < cols; j++) text(head.getCell(j), line.cells().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
+            if (h == headLines.size() - 1) for (int j = 0; j < cols; j++) border(head.getCell(j), "bottom", LIGHT);
+        }
 
-        boolean inFooter = false;
-        for (Table.Row row : t.rows()) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            Table.Row row = t.rows().get(i);
             XWPFTableRow wr = table.getRow(r++);
             wr.setCantSplitRow(true);
             if (row.kind() == Table.Row.Kind.SECTION) {
@@ -292,13 +318,12 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                 tcPr(wr.getCell(0)).addNewGridSpan().setVal(BigInteger.valueOf(cols));
                 width(wr.getCell(0), java.util.Arrays.stream(widths).sum());
                 for (int k = cols - 1; k > 0; k--) wr.removeCell(k);
+                if (t.ruleAbove(i)) border(wr.getCell(0), "top", LIGHT);
                 continue;
             }
-            boolean firstFooter = row.kind() == Table.Row.Kind.FOOTER && !inFooter;
-            if (row.kind() == Table.Row.Kind.FOOTER) inFooter = true;
             text(wr.getCell(0), row.label(), o, ParagraphAlignment.LEFT, false, false);
             for (int j = 1; j < cols; j++) text(wr.getCell(j), row.cells().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
-            if (firstFooter) for (int j = 0; j < cols; j++) border(wr.getCell(j), "top", LIGHT);
+            if (t.ruleAbove(i)) for (int j = 0; j < cols; j++) border(wr.getCell(j), "top", LIGHT);
         }
         for (String note : t.notes()) {
             XWPFParagraph p = doc.createParagraph();
@@ -318,6 +343,7 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
         int total = 9000;
         int longest = t.stub() == null ? 0 : t.stub().length();
         for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) longest = Math.max(longest, r.label().length());
+        for (Table.Row r : t.heads()) longest = Math.max(longest, r.label().length());
         int stub = Math.max(total / 4, Math.min(total * 2 / 5, longest * 120 + 200));
         if (cols == 1) stub = total;
         int[] w = new int[cols];

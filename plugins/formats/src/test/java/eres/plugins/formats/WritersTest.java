@@ -64,7 +64,9 @@ class WritersTest {
                 + "\\{\\} & \\((-?[0-9.]+)\\) & \\((-?[0-9.]+)\\) \\\\\\\\").matcher(t);
         assertThat(m.find()).as(t).isTrue();
         assertThat(t).contains("{}Observations & 465 & 150 \\\\");
-        assertThat(t).contains("\\multicolumn{3}{l}{\\footnotesize Standard errors in parentheses; *** p\\textless{}0.01");
+        // notes under the table, in a paragraph as wide as the tabular (box 0)
+        assertThat(t).contains("\\sbox0{\\begin{tabular}", "\\end{tabular}}%\n\\usebox0\n",
+                "\\parbox{\\wd0}{\\raggedright\\footnotesize Standard errors in parentheses; *** p\\textless{}0.01");
         assertThat(t.indexOf("\\bottomrule")).isLessThan(t.indexOf("\\footnotesize"));
 
         String base = Files.readString(dir.resolve("tables/baseline-coefficients.tex"));

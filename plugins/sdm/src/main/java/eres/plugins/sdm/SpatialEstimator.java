@@ -243,18 +243,18 @@ abstract class SpatialEstimator implements Estimator<SpatialParameters> {
             int bi = f.index(x);
             double pb = Distributions.normalTwoSided(f.estimates()[bi] / f.se(bi));
             cells[0] = star(f.estimates()[bi], pb);
-            se[0] = Formats.bracketed(f.se(bi), 4);
+            se[0] = Formats.parenthesised(f.se(bi), 4);
             int ti = f.index("W*" + x);
             if (ti >= 0) {
                 double pt = Distributions.normalTwoSided(f.estimates()[ti] / f.se(ti));
                 cells[1] = star(f.estimates()[ti], pt);
-                se[1] = Formats.bracketed(f.se(ti), 4);
+                se[1] = Formats.parenthesised(f.se(ti), 4);
             }
             if (impacts != null) {
                 Impacts.Row r = impacts.rows().get(j);
                 for (int q = 0; q < 3; q++) {
                     cells[2 + q] = Double.isNaN(r.p()[q]) ? Formats.number(r.mean()[q], 4) : star(r.mean()[q], r.p()[q]);
-                    se[2 + q] = Formats.bracketed(r.sd()[q], 4);
+                    se[2 + q] = Formats.parenthesised(r.sd()[q], 4);
                 }
             }
             t.row(label(p.labels(), x), cells);
@@ -264,7 +264,7 @@ abstract class SpatialEstimator implements Estimator<SpatialParameters> {
             int si = f.spatialIndex();
             double ps = Distributions.normalTwoSided(f.rho() / f.se(si));
             t.row(f.terms().get(si).equals("rho") ? "rho (W*y)" : "lambda (W*e)", star(f.rho(), ps), "", "", "", "");
-            t.detail(List.of(Formats.bracketed(f.se(si), 4), "", "", "", ""));
+            t.detail(List.of(Formats.parenthesised(f.se(si), 4), "", "", "", ""));
         }
         t.row("sigma^2", Formats.number(f.sigma2(), 4), "", "", "", "");
         t.footer("Observations", Formats.count(d.rows()), "", "", "", "");
@@ -320,7 +320,7 @@ abstract class SpatialEstimator implements Estimator<SpatialParameters> {
             t.row(label(p.labels(), r.variable()), cells);
             List<String> se = new ArrayList<>();
             for (int q = 0; q < 3; q++) {
-                se.add(Formats.bracketed(r.sd()[q], 4));
+                se.add(Formats.parenthesised(r.sd()[q], 4));
                 se.add("");
             }
             t.detail(se);
