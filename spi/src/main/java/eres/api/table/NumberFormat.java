@@ -9,10 +9,10 @@ import java.math.RoundingMode;
  * separator, and p-values with {@code pDecimals} digits and {@code <pMin} below {@code pMin} (never
  * {@code 0.0000}).
  *
- * <p>Estimates and standard errors never switch to scientific notation: a value whose magnitude is
- * below the last printed digit (a first-stage coefficient of 0.0000826 at four decimals) gets as many
- * further decimals as it needs for {@code significant} significant digits, at most 10, so the reader sees
- * {@code 0.0000826}, not {@code 0.0001} or {@code 8.258e-05}. Rounding is half-even on the exact
+ * <p>Estimates and standard errors never switch to scientific notation: a value so small that the
+ * decimals would keep at most one significant digit (a first-stage coefficient of 0.0000826 at four
+ * decimals) gets as many further decimals as it needs for {@code significant} significant digits, at most
+ * 10, so the reader sees {@code 0.0000826}, not {@code 0.0001} or {@code 8.258e-05}. Rounding is half-even on the exact
  * binary value; negative zero prints as {@code 0}; NaN prints as an empty cell. Locale-independent.
  *
  * @param decimals          decimals of estimates, standard errors and intervals (0-10)
@@ -39,18 +39,25 @@ public record NumberFormat(int decimals, int statisticDecimals, String thousands
         if (significant < 1 || significant > 6) throw new IllegalArgumentException("significant digits must be 1..6, got " + significant);
     }
 
-    /** A coefficient, standard error or interval bound. */
+    /**
+     * A coefficient, standard error or interval bound: {@code decimals} decimals; a magnitude below
+     * {@code 10^-(decimals-1)}, which would keep at most one significant digit, gets the decimals it needs
+     * for {@code significant} significant digits (at most 10), trailing zeros beyond {@code decimals} dropped.
+     */
     public String estimate(double v) {
         if (Double.isNaN(v)) return "";
         if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
         double a = Math.abs(v);
-        int d = decimals;
-        if (a > 0 && a < 0.5 * Math.pow(10, -decimals)) {
-            // first significant digit at 10^e (e < -decimals): keep `significant` digits from there
+        if (a > 0 && a < Math.pow(10, -(decimals - 1)) && decimals > 0) {
             int e = (int) Math.floor(Math.log10(a));
-            d = Math.min(10, Math.max(decimals, -e + significant - 1));
+            int d = Math.min(10, Math.max(decimals, significant - 1 - e));
+            String s = fixed(v, d);
+            int keep = s.indexOf('.') + 1 + decimals;
+            int end = s.length();
+            while (end > keep && s.charAt(end - 1) == '0') end--;
+            return group(s.substring(0, end));
         }
-        return group(fixed(v, d));
+        return group(fixed(v, decimals));
     }
 
     /** A model or test statistic (R^2, F, chi2). */

@@ -114,8 +114,9 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         StringBuilder sb = new StringBuilder();
         if (notice != null) sb.append("% ").append(oneLine(notice)).append('\n');
         sb.append("% ").append(oneLine(t.title())).append(" -- written by eres; needs \\usepackage{booktabs}\n");
+        if (hasCjk(t)) sb.append("% contains Chinese text: compile with xelatex and \\usepackage{ctex} (Debian texlive-lang-chinese)\n");
         sb.append("\\begin{table}[htbp]\n\\centering\n");
-        sb.append("\\caption{").append(escape(t.title())).append("}\n");
+        sb.append("\\caption{").append(escape(caption(t.title()))).append("}\n");
         sb.append("\\label{tab:").append(label).append("}\n");
         sb.append("{\\def\\sym#1{\\ifmmode^{#1}\\else\\(^{#1}\\)\\fi}\n");
         // the tabular is set in box 0 first, so that the notes below can take exactly its width
@@ -140,7 +141,7 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         int n = t.columns().size() + 1;
         StringBuilder sb = new StringBuilder();
         sb.append("\\begin{longtable}{l*{").append(n - 1).append("}{c}}\n");
-        sb.append("\\caption{").append(escape(t.title())).append("}\\\\\n");
+        sb.append("\\caption{").append(escape(caption(t.title()))).append("}\\\\\n");
         sb.append("\\toprule\n");
         header(sb, t);
         body(sb, t);
@@ -197,6 +198,15 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         sb.append(" \\\\\n");
     }
 
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("^(Table|表)\\s*[A-Za-z]?\\d+[A-Za-z]?\\s*[:.：]\\s*");
+
+    /** The caption without a leading "Table 3:" (LaTeX numbers tables itself; the file's first comment keeps the title). */
+    static String caption(String title) {
+        if (title == null) return "";
+        String c = NUMBERED.matcher(title).replaceFirst("");
+        return c.isEmpty() ? title : c;
+    }
+
     /** A row label; {@code {}} first so that a label starting with '[' is not read as {@code \\[...]}. */
     private static String label(String s) {
         return "{}" + escape(s);
@@ -226,34 +236,55 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
     static String escape(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\\' -> sb.append("\\textbackslash{}");
-                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').appendCodePoint(cp);
-                case '~' -> sb.append("\\textasciitilde{}");
-                case '^' -> sb.append("\\textasciicircum{}");
-                case '<' -> sb.append("\\textless{}");
-                case '>' -> sb.append("\\textgreater{}");
-                case '\n', '\r', '\t' -> sb.append(' ');
-                case 0xB2 -> sb.append("\\textsuperscript{2}");
-                case 0xB3 -> sb.append("\\textsuperscript{3}");
-                case 0xB9 -> sb.append("\\textsuperscript{1}");
-                case 0x2212 -> sb.append("\\(-\\)");
-                case 0xD7 -> sb.append("\\(\\times\\)");
-                case 0xB1 -> sb.append("\\(\\pm\\)");
-                case 0x2264 -> sb.append("\\(\\leq\\)");
-                case 0x2265 -> sb.append("\\(\\geq\\)");
-                case 0x2260 -> sb.append("\\(\\neq\\)");
-                case 0x2248 -> sb.append("\\(\\approx\\)");
-                case 0x221E -> sb.append("\\(\\infty\\)");
-                default -> {
-                    String greek = GREEK.get(cp);
-                    if (greek != null) sb.append("\\(\\").append(greek).append("\\)");
-                    else sb.appendCodePoint(cp);
-                }
+        int[] cps = s.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            // a letter with a combining circumflex (γ̂): \hat in math
+            if (i + 1 < cps.length && cps[i + 1] == 0x302) {
+                String greek = GREEK.get(cp);
+                sb.append("\\(\\hat{").append(greek != null ? "\\" + greek : new String(Character.toChars(cp))).append("}\\)");
+                i++;
+                continue;
             }
-        });
+            if (cp >= 0x2080 && cp <= 0x2089) {
+                sb.append("\\(_{").append(cp - 0x2080).append("}\\)");
+                continue;
+            }
+            if (cp == 0xB7) {
+                sb.append("\\(\\cdot\\)");
+                continue;
+            }
+            appendEscaped(sb, cp);
+        }
         return sb.toString();
+    }
+
+    private static void appendEscaped(StringBuilder sb, int cp) {
+        switch (cp) {
+            case '\\' -> sb.append("\\textbackslash{}");
+            case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').appendCodePoint(cp);
+            case '~' -> sb.append("\\textasciitilde{}");
+            case '^' -> sb.append("\\textasciicircum{}");
+            case '<' -> sb.append("\\textless{}");
+            case '>' -> sb.append("\\textgreater{}");
+            case '\n', '\r', '\t' -> sb.append(' ');
+            case 0xB2 -> sb.append("\\textsuperscript{2}");
+            case 0xB3 -> sb.append("\\textsuperscript{3}");
+            case 0xB9 -> sb.append("\\textsuperscript{1}");
+            case 0x2212 -> sb.append("\\(-\\)");
+            case 0xD7 -> sb.append("\\(\\times\\)");
+            case 0xB1 -> sb.append("\\(\\pm\\)");
+            case 0x2264 -> sb.append("\\(\\leq\\)");
+            case 0x2265 -> sb.append("\\(\\geq\\)");
+            case 0x2260 -> sb.append("\\(\\neq\\)");
+            case 0x2248 -> sb.append("\\(\\approx\\)");
+            case 0x221E -> sb.append("\\(\\infty\\)");
+            default -> {
+                String greek = GREEK.get(cp);
+                if (greek != null) sb.append("\\(\\").append(greek).append("\\)");
+                else sb.appendCodePoint(cp);
+            }
+        }
     }
 
     private static final Map<Integer, String> GREEK = greek();
@@ -267,6 +298,18 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         int[] upperCp = {0x393, 0x394, 0x398, 0x39B, 0x39E, 0x3A0, 0x3A3, 0x3A5, 0x3A6, 0x3A8, 0x3A9};
         for (int i = 0; i < upperCp.length; i++) m.put(upperCp[i], upper.get(i));
         return Map.copyOf(m);
+    }
+
+    static boolean hasCjk(Table t) {
+        StringBuilder all = new StringBuilder(t.title());
+        t.columns().forEach(all::append);
+        t.heads().forEach(r -> {
+            all.append(r.label());
+            r.cells().forEach(all::append);
+        });
+        t.rows().forEach(r -> all.append(r.label()));
+        t.notes().forEach(all::append);
+        return all.codePoints().anyMatch(LatexWriter::isCjk);
     }
 
     static boolean isCjk(int cp) {
