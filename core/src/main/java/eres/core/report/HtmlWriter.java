@@ -284,7 +284,7 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             nav .counts { color: var(--muted); font-size: 0.8rem; }
             .failed, .error { color: var(--bad); }
             .meta { color: var(--muted); font-size: 0.8rem; margin: 0 0 0.6rem; }
-            .table { margin: 1rem 0 1.4rem; overflow-x: auto; }
+            .table { display: table; margin: 1rem 0 1.4rem; }
             table { border-collapse: collapse; font: 0.85rem/1.3 "Helvetica Neue", Arial, sans-serif; font-variant-numeric: tabular-nums; }
             caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.35rem; font-size: 0.95rem; }
             thead { border-top: 2px solid var(--rule); border-bottom: 1px solid var(--rule); }
@@ -298,7 +298,8 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             tr.rule th, tr.rule td { border-top: 1px solid var(--rule); }
             tr.section th { font-weight: normal; }
             p.table-notice { font: bold 0.8rem/1.3 "Helvetica Neue", Arial, sans-serif; color: #8a5a00; margin: 0 0 0.2rem; }
-            p.note { font-size: 0.78rem; color: var(--muted); margin: 0.25rem 0; max-width: 60rem; }
+            p.note { font-size: 0.78rem; color: var(--muted); margin: 0.25rem 0; }
+            .table > p.note, .table > p.table-notice { width: 0; min-width: 100%; }
             figure { margin: 1rem 0 1.4rem; }
             figure svg { max-width: 100%; height: auto; border: 1px solid var(--light); }
             figcaption { font-size: 0.85rem; color: #333; max-width: 60rem; margin-top: 0.3rem; }
@@ -307,6 +308,6 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             .warnings code { color: var(--warn); }
             code { font-family: Menlo, Consolas, monospace; font-size: 0.85em; }
             footer { border-top: 1px solid var(--light); padding: 0.6rem 2rem 2rem; color: var(--muted); font-size: 0.8rem; }
-            @media print { nav { display: none; } .step { break-inside: avoid-page; } .table { overflow: visible; } }
+            @media print { nav { display: none; } .step { break-inside: avoid-page; } }
             """;
 }

@@ -313,17 +313,19 @@ public final class EstimatesTable {
             String label = s.label();
             if (Vocabulary.isTest(s.id())) {
                 String wanted = s.id().startsWith("test:") ? s.id().substring(5) : s.id();
-                String shownName = null;
+                Set<String> names = new LinkedHashSet<>();
                 for (Column c : columns) {
                     TestStatistic t = findTest(c.tests(), wanted);
                     if (t == null || Double.isNaN(t.statistic())) {
                         cells.add("");
                     } else {
                         cells.add(st.format().statistic(t.statistic()) + st.stars().of(t.pValue()));
-                        if (shownName == null) shownName = t.name();
+                        names.add(t.name());
                     }
                 }
-                if (label == null) label = Vocabulary.testName(shownName == null ? wanted : shownName, lang, layout.labels());
+                // one qualifier for the row ("First-stage F (ln Opt)") only when every column's test has it
+                String shown = names.size() == 1 ? names.iterator().next() : wanted;
+                if (label == null) label = Vocabulary.testName(shown, lang, layout.labels());
             } else {
                 Vocabulary.Kind kind = Vocabulary.kind(s.id());
                 for (Column c : columns) {
