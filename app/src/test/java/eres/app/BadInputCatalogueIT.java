@@ -98,6 +98,28 @@ class BadInputCatalogueIT {
                 Arguments.of("absurd bootstrap size", HEAD + data("d.csv")
                         + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: x, bootstrap: 1000000000}}\n",
                         ok, "", 2, "above the limit of 100000 replications"),
+                // dynamic panel GMM and the dynamic threshold (issue 18)
+                Arguments.of("gmm: lags use up every period", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, lags: 5, x: [x]}}\n", ok, "", 2, "no complete observation"),
+                Arguments.of("gmm: too few periods to difference", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, lags: 4, x: [x], model: difference}}\n", ok, "", 2, "too few periods"),
+                Arguments.of("gmm: no instruments", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [], iv: []}}\n", ok, "", 2, "no instruments"),
+                Arguments.of("gmm: fewer instruments than coefficients", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x, z], gmm: [{vars: [y], lags: [2, 2], collapse: true}], iv: [],"
+                        + " model: difference, time-dummies: false}}\n", ok, "", 2, "fewer instruments (1) than coefficients (3)"),
+                Arguments.of("gmm: unknown key in an instrument group", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [{vars: [y], lag: [2]}]}}\n", ok, "", 2, "lag"),
+                Arguments.of("gmm: instruments that do not identify (two identical columns)", HEAD + data("d.csv")
+                        + "transforms: [{product: {of: [x, z], name: xz}}]\n"
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [], iv: [{vars: [x, xz]}], model: difference,"
+                        + " time-dummies: false}}\n", ok.replaceAll(",(\\d+)\n", ",1\n"), "", 2, "X'Z A Z'X is singular"),
+                Arguments.of("dynamic-threshold: too few periods", HEAD + data("d.csv")
+                        + "steps:\n  - {id: d, use: dynamic-threshold, with: {y: y, threshold: x, x: [z]}}\n", panel(6, 3), "", 2,
+                        "too few periods"),
+                Arguments.of("dynamic-threshold: absurd bootstrap", HEAD + data("d.csv")
+                        + "steps:\n  - {id: d, use: dynamic-threshold, with: {y: y, threshold: x, bootstrap: 1000000000}}\n", ok, "", 2,
+                        "above the limit of 100000 replications"),
                 // chain files
                 Arguments.of("unknown key", HEAD + data("d.csv") + FE.replace("steps:", "stpes:"), ok, "", 2,
                         "unknown key 'stpes' (did you mean 'steps'?)"),
