@@ -386,6 +386,19 @@ public final class EstimatesTable {
             per.add(d.isEmpty() ? null : String.join(" / ", d));
         }
         if (!any) return null;
+        // one cluster variable everywhere, only the number of clusters differs: say it once
+        List<Covariance> covs = new ArrayList<>();
+        if (panels.size() == 1) for (Column c : panels.get(0).columns()) covs.add(c.covariance());
+        if (covs.size() > 1 && covs.stream().allMatch(c -> c != null && "cluster".equals(c.type()) && c.clusters() != null
+                && c.clusterVariable() != null && c.clusterVariable().equals(covs.get(0).clusterVariable()))
+                && covs.stream().map(Covariance::clusters).distinct().count() > 1) {
+            List<String> counts = new ArrayList<>();
+            for (Covariance c : covs) counts.add(Long.toString(c.clusters()));
+            List<Integer> all = new ArrayList<>();
+            for (int j = 1; j <= covs.size(); j++) all.add(j);
+            return Messages.text(lang, "se.all", Messages.text(lang, "se.cluster-counts", covs.get(0).clusterVariable(),
+                    String.join(", ", counts), ranges(all)));
+        }
         Set<String> distinct = new LinkedHashSet<>();
         for (String s : per) if (s != null) distinct.add(s);
         boolean allKnown = per.stream().allMatch(Objects::nonNull);

@@ -34,6 +34,7 @@ public final class Messages {
         put("se.all", "Standard errors: %s", "标准误：%s");
         put("se.columns", "Standard errors: %s", "标准误：%s");
         put("se.cluster", "clustered by %s (%s clusters)", "按 %s 聚类（%s 个聚类）");
+        put("se.cluster-counts", "clustered by %s (%s clusters in %s)", "按 %s 聚类（%3$s 分别为 %2$s 个聚类）");
         put("se.cluster-unknown", "clustered by %s", "按 %s 聚类");
         put("se.robust", "heteroskedasticity-robust", "异方差稳健");
         put("se.conventional", "conventional (homoskedastic)", "常规（同方差）");

@@ -106,6 +106,19 @@ class EstimatesTableTest {
     }
 
     @Test
+    void oneClusterVariableWithDifferentCountsIsSaidOnce() {
+        List<EstimatesTable.Column> cols = List.of(col("a", List.of(c("x", 1, 1, 0.5)), new EstimatesTable.Covariance("cluster", "code", 31L)),
+                col("b", List.of(c("x", 1, 1, 0.5)), new EstimatesTable.Covariance("cluster", "code", 6L)));
+        EstimatesTable.Layout en = new EstimatesTable.Layout(null, null, null, null, null, null);
+        assertThat(EstimatesTable.build("t", "T", List.of(new EstimatesTable.Panel(null, cols)), en).notes().get(1))
+                .isEqualTo("Standard errors: clustered by code (31, 6 clusters in (1)-(2)).");
+        EstimatesTable.Layout zh = new EstimatesTable.Layout(null, null, null, null, new EstimatesTable.Style(NumberFormat.DEFAULT,
+                Stars.DEFAULT, EstimatesTable.Detail.SE, true, true, Language.ZH), null);
+        assertThat(EstimatesTable.build("t", "T", List.of(new EstimatesTable.Panel(null, cols)), zh).notes().get(1))
+                .isEqualTo("标准误：按 code 聚类（(1)-(2) 分别为 31, 6 个聚类）。");
+    }
+
+    @Test
     void panelsShareHeadsAndLeaveOutRowsNoColumnHas() {
         EstimatesTable.Column fe = new EstimatesTable.Column("east", null, "y", List.of(c("x", 1, 0.5, 0.04)), Map.of("nobs", 10.0),
                 List.of(), Map.of(), null, 0.95);
