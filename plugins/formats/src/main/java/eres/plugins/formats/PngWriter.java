@@ -9,6 +9,9 @@ import eres.api.result.OutputSink;
 import eres.api.result.Report;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
@@ -54,12 +57,18 @@ public final class PngWriter implements ReportWriter<PngWriter.Options> {
     @Override
     public void write(Report report, Options options, OutputSink sink) {
         int dpi = options == null ? 300 : options.dpi();
+        List<String> paths = new ArrayList<>();
+        List<Figure> figures = new ArrayList<>();
         for (Report.Entry e : report.entries()) {
             for (int i = 0; i < e.figures().size(); i++) {
                 String svgPath = i < e.figurePaths().size() ? e.figurePaths().get(i) : "figures/" + Reports.key(e) + "-" + e.figures().get(i).id() + ".svg";
-                sink.write(pngPath(svgPath), png(e.figures().get(i), dpi));
+                paths.add(pngPath(svgPath));
+                figures.add(e.figures().get(i));
             }
         }
+        // figures render independently (one transcoder each), in parallel; the files are written in report order
+        List<byte[]> pngs = IntStream.range(0, figures.size()).parallel().mapToObj(i -> png(figures.get(i), dpi)).toList();
+        for (int i = 0; i < pngs.size(); i++) sink.write(paths.get(i), pngs.get(i));
     }
 
     /** {@code figures/x.svg} to {@code figures/x.png}. */
