@@ -1,6 +1,8 @@
 package eres.core.report;
 
 import eres.api.result.Table;
+import eres.api.table.Language;
+import eres.api.table.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,27 @@ final class Relabel {
     private Relabel() {
     }
 
+    private static final Pattern TEST = Pattern.compile("[a-z][a-z0-9-]*(?:[ :].+)?");
+
     static Table apply(Table t, Map<String, String> labels) {
-        if (labels.isEmpty()) return t;
+        return apply(t, labels, Language.EN);
+    }
+
+    /**
+     * The table with labels applied, and rows named by a test's result name ({@code entity-effects-f},
+     * {@code wald-groupwise}, {@code first-stage-f ln_opt}) under the test's display name.
+     */
+    static Table apply(Table t, Map<String, String> labels, Language language) {
         List<Table.Row> rows = new ArrayList<>();
-        for (Table.Row r : t.rows()) rows.add(new Table.Row(label(r.label(), labels), r.cells(), r.kind()));
+        for (Table.Row r : t.rows()) {
+            String l = r.label();
+            if (l != null && TEST.matcher(l).matches() && Vocabulary.isKnownTest(l) && !labels.containsKey(l)) {
+                l = Vocabulary.testName(l, language, labels);
+            } else {
+                l = label(l, labels);
+            }
+            rows.add(new Table.Row(l, r.cells(), r.kind()));
+        }
         List<Table.Row> heads = new ArrayList<>();
         for (Table.Row r : t.heads()) heads.add(new Table.Row(label(r.label(), labels), cells(r.cells(), labels), r.kind()));
         return new Table(t.id(), t.title(), t.stub(), cells(t.columns(), labels), t.spans(), rows, t.notes(), heads);
@@ -37,7 +56,7 @@ final class Relabel {
 
     /** The label of a name, or the text with every labelled whole-word name inside a composite term replaced. */
     static String label(String text, Map<String, String> labels) {
-        if (text == null || text.isEmpty()) return text;
+        if (text == null || text.isEmpty() || labels.isEmpty()) return text;
         String exact = labels.get(text);
         if (exact != null) return exact;
         if (!composite(text)) return text;

@@ -64,6 +64,7 @@ public final class RunWriter {
             List<Report.Entry> entries = new ArrayList<>();
             String fileNotice = fileNotice(run);
             Map<String, String> labels = run.chain().labels();
+            eres.api.table.Language language = eres.api.table.Language.parse(run.chain().report().language());
             for (StepOutcome o : run.outcomes()) {
                 String key = entryKey(o.stepId(), o.group());
                 List<String> figurePaths = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class RunWriter {
                     tables += r.tables().size();
                 }
                 List<Table> tablesOfStep = new ArrayList<>();
-                if (r != null) for (Table t : r.tables()) tablesOfStep.add(Relabel.apply(t, labels));
+                if (r != null) for (Table t : r.tables()) tablesOfStep.add(Relabel.apply(t, labels, language));
                 entries.add(new Report.Entry(o.stepId(), o.use(), o.group(), o.title(), tablesOfStep, stamped, figurePaths,
                         r == null ? List.of() : r.warnings(), o.error()));
             }

@@ -71,5 +71,10 @@ class ResultAdapterTest {
         assertThat(l.rows()).extracting(Table.Row::label).containsExactly("ln Opt", "W*ln Opt", "ln Opt × I(ln Opt ≤ 0.93)", "a:Div",
                 "national", "Observations");
         assertThat(l.columns()).containsExactly("ln Opt", "(2)");
+        Table tests = Table.builder("tests", "Tests").columns("statistic").row("entity-effects-f", "86.3").row("first-stage-f ln_opt", "1502")
+                .row("wald-groupwise", "104").row("ln_opt", "1").build();
+        assertThat(Relabel.apply(tests, labels, eres.api.table.Language.EN).rows()).extracting(Table.Row::label)
+                .containsExactly("F test (no entity effects)", "First-stage F (ln Opt)", "Wald χ² (groupwise heteroskedasticity)", "ln Opt");
+        assertThat(Relabel.apply(tests, Map.of(), eres.api.table.Language.ZH).rows().get(2).label()).isEqualTo("组间异方差 Wald 检验 χ²");
     }
 }
