@@ -87,7 +87,7 @@ class TablesSixFormatsIT {
         assertThat(g.get(2)).startsWith("Dependent variable", "Eres").contains("ln Opt", "ln Int");
         List<String> labels = g.stream().map(r -> r.get(0)).toList();
         assertThat(labels).contains("ln Opt", "ln Int", "IV (post offices 1984 × internet users)", "FDI", "Province fixed effects",
-                "Observations", "R² (within)", "Breusch-Pagan χ²", "First-stage F (ln Opt)", "Kleibergen-Paap rk Wald F",
+                "Observations", "R² (within)", "Breusch-Pagan χ²", "First-stage F", "Kleibergen-Paap rk Wald F",
                 "Durbin-Wu-Hausman χ²");
         // standard errors in parentheses, never brackets or scientific notation
         for (List<String> r : g.subList(3, g.size())) {
@@ -193,7 +193,7 @@ class TablesSixFormatsIT {
                 PLUGINS.toString(), "--out", zh.resolve("out").toString(), "--threads", "1");
         assertThat(code).as(o + "\n" + e).isZero();
         String md = Files.readString(zh.resolve("out/tables/" + ID + ".md"));
-        assertThat(md).contains("合成数据", "| 被解释变量 |", "| 观测值 |", "Breusch-Pagan 检验 χ²", "第一阶段 F 值 (ln Opt)",
+        assertThat(md).contains("合成数据", "| 被解释变量 |", "| 观测值 |", "Breusch-Pagan 检验 χ²", "| 第一阶段 F 值 |",
                 "括号内为标准误；\\* p<0.1，\\*\\* p<0.05，\\*\\*\\* p<0.01。", "标准误：按 code 聚类（31 个聚类）。");
         try (InputStream in = Files.newInputStream(zh.resolve("out/tables/" + ID + ".docx")); XWPFDocument doc = new XWPFDocument(in)) {
             assertThat(doc.getTables().get(0).getRow(3).getCell(0).getText()).isEqualTo("被解释变量");
