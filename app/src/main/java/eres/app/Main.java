@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  * {@code eres}: regional economic-resilience econometrics from chain files.
  *
  * <p>Exit codes: 0 success; 1 the run finished but a step failed ({@code on-error: continue});
- * 2 a problem with the input (chain, data, parameters) explained on one line; 3 an internal error.
+ * 2 a problem with the input (chain, data, parameters) or too little memory, explained on one line; 3 an internal
+ * error.
  */
 @Command(name = "eres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Regional economic-resilience econometrics: run analysis chains with plugin estimators.",
@@ -37,6 +38,18 @@ public final class Main {
 
     /** Runs the command line with the given output and error writers ({@code null}: standard streams). */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        try {
+            return run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; the heap is free again once the command's objects are gone
+            java.io.PrintWriter w = err != null ? err : new java.io.PrintWriter(System.err, true);
+            w.println("eres: error: " + eres.core.exec.Memory.outOfMemory(e));
+            w.flush();
+            return 2;
+        }
+    }
+
+    private static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         if (out != null) cl.setOut(out);
         if (err != null) cl.setErr(err);

@@ -32,15 +32,28 @@ class BadInputCatalogueIT {
     static final String CSV = "id,year,region,x,y,z\n";
 
     static String panel(int entities, int years) {
+        return panel(entities, years, 1);
+    }
+
+    /** A small two-way panel; y is multiplied by {@code yScale}. */
+    static String panel(int entities, int years, double yScale) {
         StringBuilder b = new StringBuilder(CSV);
         for (int i = 1; i <= entities; i++) {
             for (int t = 0; t < years; t++) {
                 double x = i * 0.7 + t * 0.3 + ((i * 7 + t * 3) % 5) * 0.11;
                 double y = 1 + 0.5 * x + ((i * 13 + t * 5) % 7) * 0.05;
                 b.append(i).append(',').append(2000 + t).append(',').append(i % 2 == 0 ? "east" : "west").append(',')
-                        .append(x).append(',').append(y).append(',').append(1 + t).append('\n');
+                        .append(x).append(',').append(y * yScale).append(',').append(1 + t).append('\n');
             }
         }
+        return b.toString();
+    }
+
+    /** The CSV with one more column: {@code first} in the first data row, {@code rest} below. */
+    static String addColumn(String csv, String name, String first, String rest) {
+        String[] lines = csv.split("\n");
+        StringBuilder b = new StringBuilder(lines[0]).append(',').append(name).append('\n');
+        for (int i = 1; i < lines.length; i++) b.append(lines[i]).append(',').append(i == 1 ? first : rest).append('\n');
         return b.toString();
     }
 
@@ -98,6 +111,35 @@ class BadInputCatalogueIT {
                 Arguments.of("absurd bootstrap size", HEAD + data("d.csv")
                         + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: x, bootstrap: 1000000000}}\n",
                         ok, "", 2, "above the limit of 100000 replications"),
+                // data path, issue 19 items 4, 10 and 11
+                Arguments.of("semicolon file with decimal commas", HEAD + data("d.csv") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 2, "set data.delimiter: ';'"),
+                Arguments.of("decimal commas with the delimiter set", HEAD + data("d.csv").replace("}", ", delimiter: ';'}") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 2, "set data.decimal: ','"),
+                Arguments.of("decimal commas read as such", HEAD + data("d.csv").replace("}", ", delimiter: ';', decimal: ','}") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 0, ""),
+                Arguments.of("huge y", HEAD + data("d.csv") + FE, panel(6, 5, 1e200), "", 2,
+                        "dependent variable 'y' has values of magnitude"),
+                Arguments.of("tiny y", HEAD + data("d.csv") + FE, panel(6, 5, 1e-200), "", 2,
+                        "dependent variable 'y' has values of magnitude"),
+                Arguments.of("y absorbed by the fixed effects", HEAD + data("d.csv") + FE.replace("y: y", "y: z"), ok, "", 2,
+                        "dependent variable 'z' is absorbed by the entity and time fixed effects"),
+                Arguments.of("lead by 2147483647 periods", HEAD + data("d.csv") + "transforms: [{lead: {vars: [x], k: 2147483647}}]\n"
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [F2147483647.x]}}\n", ok, "", 2,
+                        "a lead of 2147483647 periods leaves no values"),
+                Arguments.of("non-numeric unused column", HEAD + data("d.csv") + FE,
+                        addColumn(ok, "note", "abc", "7"),
+                        "", 2, "list the needed columns in data.variables"),
+                Arguments.of("ids 01 and 1 (notice)", HEAD + data("d.csv") + FE, ok.replaceAll("(?m)^1,", "01,") + panel(1, 5).replace(CSV, ""),
+                        "", 0, "notice: entity ids '01' and '1' are the same number"),
+                Arguments.of("Java double literal as a year", HEAD + data("d.csv") + FE, ok.replaceFirst("\n1,2001,", "\n1,2001d,"), "", 2,
+                        "year '2001d' is not an integer period"),
+                Arguments.of("hexadecimal float as a year", HEAD + data("d.csv") + FE, ok.replaceFirst("\n1,2001,", "\n1,0x7D1p0,"), "", 2,
+                        "year '0x7D1p0' is not an integer period"),
+                Arguments.of("transform overwrites a data column", HEAD + data("d.csv") + "transforms: [{lag: {vars: [x], name: y}}]\n" + FE,
+                        ok, "", 2, "writes column 'y', which already exists"),
+                Arguments.of("two transform outputs to one name", HEAD + data("d.csv") + "transforms: [{log: {vars: [x, y], name: lnx}}]\n"
+                        + FE, ok, "", 2, "gives the same column 'lnx' for 2 variables"),
                 // dynamic panel GMM and the dynamic threshold (issue 18)
                 Arguments.of("gmm: lags use up every period", HEAD + data("d.csv")
                         + "steps:\n  - {id: g, use: gmm, with: {y: y, lags: 5, x: [x]}}\n", ok, "", 2, "no complete observation"),
@@ -204,6 +246,7 @@ class BadInputCatalogueIT {
             }
         } else {
             assertThat(dir.resolve("out/results.json")).exists();
+            assertThat(out.toString()).as(name + " stdout").contains(words);
         }
         reporter.publishEntry("bad-input", name + " -> " + (e.isEmpty() ? "ok" : e));
         synchronized (TRIED) {

@@ -98,6 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     static void summary(PrintWriter out, RunResult r, RunWriter.Written w) {
         out.println("eres: chain '" + r.chain().name() + "', data: " + r.dataset().label()
                 + (r.dataset().synthetic() ? " [SYNTHETIC]" : "") + ", seed " + r.seed() + ", " + r.threads() + " thread(s)");
+        for (String note : r.dataset().notes()) if (note.startsWith("notice: ")) out.println("  data " + note);
         for (StepOutcome o : r.outcomes()) {
             String id = o.group() == null ? o.stepId() : o.stepId() + " [" + o.group() + "]";
             String detail;

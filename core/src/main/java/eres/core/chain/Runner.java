@@ -67,8 +67,9 @@ public final class Runner {
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
 
-        // 1. bind every step first: all problems at once, before any data is read
+        // 1. bind the transforms and every step first: all problems at once, before any data is read
         List<SpecException.Problem> problems = new ArrayList<>();
+        Transforms.Plan transforms = Transforms.bind(chain.transforms(), problems);
         List<Bound> bound = new ArrayList<>();
         for (int i = 0; i < chain.steps().size(); i++) {
             StepSpec s = chain.steps().get(i);
@@ -86,7 +87,7 @@ public final class Runner {
 
         // 2. data and transforms
         Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
-        Panel panel = Transforms.apply(dataset.panel(), chain.transforms());
+        Panel panel = transforms.apply(dataset.panel());
         for (Bound b : bound) {
             String by = b.spec().by();
             if (by != null && !panel.hasText(by)) {
@@ -197,6 +198,7 @@ public final class Runner {
 
     private static String describe(StepSpec s, Throwable e) {
         if (e instanceof EresException ee) return ee.getMessage();
+        if (e instanceof OutOfMemoryError oom) return eres.core.exec.Memory.outOfMemory(oom);
         return "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
     }

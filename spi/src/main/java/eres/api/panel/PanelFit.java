@@ -44,13 +44,14 @@ public final class PanelFit {
     private final double fEntityP;
     private final double condition;
     private final double[][] regressors;
+    private final int singletons;
 
     PanelFit(PanelRegression.Spec spec, List<String> terms, List<Coefficient> coefficients, double[][] vcov, double[] residuals,
              double[] fitted, int[] sampleRows, int droppedRows, int nobs, int groups, int periods, int clusters,
              String clusterVariable, int dfResid, double dfT, int absorbed, int timeDummies, double ssr, double tssWithin,
              double r2, double r2Overall, double r2Between, double sigmaE, double sigmaU, double rho, double constant,
              double fModel, double fModelDf1, double fModelDf2, double fModelP, double fEntity, double fEntityDf1,
-             double fEntityDf2, double fEntityP, double condition, double[][] regressors) {
+             double fEntityDf2, double fEntityP, double condition, double[][] regressors, int singletons) {
         this.spec = spec;
         this.terms = terms;
         this.coefficients = List.copyOf(coefficients);
@@ -87,6 +88,12 @@ public final class PanelFit {
         this.fEntityP = fEntityP;
         this.condition = condition;
         this.regressors = regressors;
+        this.singletons = singletons;
+    }
+
+    /** Singleton observations dropped before estimation (only with absorbed factors, as reghdfe). */
+    public int singletons() {
+        return singletons;
     }
 
     public PanelRegression.Spec spec() {

@@ -40,14 +40,29 @@ public final class PanelRegression {
      *
      * @param cluster the text or numeric column defining clusters, or {@code null} for the entity
      * @param level   confidence level for intervals, e.g. 0.95
+     * @param absorb  further categorical columns (text or integer-valued numeric) whose fixed effects are
+     *                absorbed besides {@code effects}, e.g. industry; empty for the usual panel models.
+     *                With any, singletons are dropped as reghdfe does and reported in
+     *                {@link PanelFit#singletons()}
      */
-    public record Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level) {
+    public record Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level,
+                       List<String> absorb) {
         public Spec {
             x = List.copyOf(x);
+            absorb = absorb == null ? List.of() : List.copyOf(absorb);
+            if (new LinkedHashSet<>(absorb).size() != absorb.size()) throw new SpecException("absorb", "lists a column twice: " + absorb);
+            for (String a : absorb) {
+                if (a.equals(y) || x.contains(a)) throw new SpecException("absorb", "'" + a + "' is also a variable of the model");
+            }
             if (x.isEmpty()) throw new SpecException("x", "needs at least one regressor");
             if (new LinkedHashSet<>(x).size() != x.size()) throw new SpecException("x", "lists a regressor twice: " + x);
             if (x.contains(y)) throw new SpecException("x", "contains the dependent variable '" + y + "'");
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
+        }
+
+        /** The model without further absorbed factors. */
+        public Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level) {
+            this(y, x, effects, vcov, cluster, level, List.of());
         }
     }
 
@@ -66,27 +81,68 @@ public final class PanelRegression {
         vars.add(spec.y());
         vars.addAll(spec.x());
         panel.requireNumeric(vars);
-        Panel sample = panel.complete(vars);
+        List<String> required = new ArrayList<>(vars);
+        for (String a : spec.absorb()) if (panel.hasNumeric(a)) required.add(a);
+        Panel sample = panel.complete(required);
         int dropped = panel.rows() - sample.rows();
+        int singletons = 0;
+        if (!spec.absorb().isEmpty()) {
+            int[] keep = FixedEffectsProjection.withoutSingletons(sample, spec.effects(), factors(sample, spec.absorb()));
+            singletons = sample.rows() - keep.length;
+            if (singletons > 0) sample = sample.rows(keep);
+        }
         int[] sampleRows = sampleRows(panel, sample);
-        return fitComplete(sample, spec, dropped, sampleRows);
+        return fitComplete(sample, spec, dropped, sampleRows, singletons);
+    }
+
+    /** Dense codes of the absorbed factor columns (text, or numeric with integer values). */
+    static List<FixedEffectsProjection.Factor> factors(Panel sample, List<String> columns) {
+        List<FixedEffectsProjection.Factor> out = new ArrayList<>();
+        for (String c : columns) {
+            int[] codes;
+            if (c.equals(sample.entityName())) {
+                codes = sample.entityIndices();
+            } else if (c.equals(sample.timeName())) {
+                codes = sample.timeIndices();
+            } else if (sample.hasText(c)) {
+                codes = clusterCodes(sample, c);
+            } else {
+                double[] v = sample.column(c);
+                for (double d : v) {
+                    if (d != Math.rint(d)) {
+                        throw new DataException("absorb: column '" + c + "' has the non-integer value " + d
+                                + "; absorbed factors are categories (text or integer codes)");
+                    }
+                }
+                codes = clusterCodes(sample, c);
+            }
+            int levels = 0;
+            for (int k : codes) levels = Math.max(levels, k + 1);
+            out.add(new FixedEffectsProjection.Factor(c, codes, levels));
+        }
+        return out;
     }
 
     private static int[] sampleRows(Panel panel, Panel sample) {
         int[] rows = new int[sample.rows()];
+        if (sample == panel) {
+            for (int i = 0; i < rows.length; i++) rows[i] = i;
+            return rows;
+        }
         int j = 0;
         for (int i = 0; i < sample.rows(); i++) {
-            while (!(panel.entity(j).equals(sample.entity(i)) && panel.time(j) == sample.time(i))) j++;
+            while (!(panel.time(j) == sample.time(i) && panel.entity(j).equals(sample.entity(i)))) j++;
             rows[i] = j;
         }
         return rows;
     }
 
-    private static PanelFit fitComplete(Panel sample, Spec spec, int dropped, int[] sampleRows) {
+    private static PanelFit fitComplete(Panel sample, Spec spec, int dropped, int[] sampleRows, int singletons) {
         int n = sample.rows();
         int k = spec.x().size();
         Effects effects = spec.effects();
-        FixedEffectsProjection proj = FixedEffectsProjection.of(sample, effects);
+        List<FixedEffectsProjection.Factor> extra = factors(sample, spec.absorb());
+        FixedEffectsProjection proj = FixedEffectsProjection.of(sample, effects, extra);
         int absorbed = proj.absorbedParameters();
         int dfResid = n - absorbed - k;
         if (dfResid <= 0) {
@@ -96,26 +152,30 @@ public final class PanelRegression {
         }
         double[] y = sample.column(spec.y());
         double[][] xRaw = new double[k][];
-        double[][] xt = new double[k][];
-        for (int j = 0; j < k; j++) {
-            xRaw[j] = sample.column(spec.x().get(j));
-            xt[j] = proj.apply(xRaw[j]);
-        }
+        for (int j = 0; j < k; j++) xRaw[j] = sample.column(spec.x().get(j));
+        requireScale(spec.y(), y, "dependent variable");
+        for (int j = 0; j < k; j++) requireScale(spec.x().get(j), xRaw[j], "regressor");
+        boolean pooled = effects == Effects.NONE && extra.isEmpty();
+        // project y and every regressor at once (parallel over columns)
+        double[][] all = new double[k + 1][];
+        all[0] = y;
+        System.arraycopy(xRaw, 0, all, 1, k);
+        double[][] projected = proj.applyAll(all);
+        double[] yt = projected[0];
+        double[][] xt = java.util.Arrays.copyOfRange(projected, 1, k + 1);
         checkAbsorbed(spec, effects, xRaw, xt);
-        double[] yt = proj.apply(y);
+        checkResponse(spec, effects, extra, y, yt);
 
         List<String> names = new ArrayList<>(spec.x());
-        double[][] design = new double[n][];
-        boolean pooled = effects == Effects.NONE;
         int p = pooled ? k + 1 : k;
-        for (int i = 0; i < n; i++) {
-            double[] row = new double[p];
-            for (int j = 0; j < k; j++) row[j] = pooled ? xRaw[j][i] : xt[j][i];
-            if (pooled) row[k] = 1.0;
-            design[i] = row;
+        double[][] xcols = new double[p][];
+        for (int j = 0; j < k; j++) xcols[j] = pooled ? xRaw[j] : xt[j];
+        if (pooled) {
+            xcols[k] = new double[n];
+            java.util.Arrays.fill(xcols[k], 1.0);
+            names.add("_cons");
         }
-        if (pooled) names.add("_cons");
-        LeastSquaresFit ls = LeastSquares.fit(design, pooled ? y : yt, names);
+        LeastSquaresFit ls = LeastSquares.fitColumns(xcols, pooled ? y : yt, names);
         double[] beta = ls.beta();
         double[] e = ls.residuals();
         double ssr = ls.ssr();
@@ -123,8 +183,6 @@ public final class PanelRegression {
         double[][] bread = ls.xtxInverse();
 
         // covariance
-        double[][] xcols = new double[p][n];
-        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) xcols[j][i] = design[i][j];
         int clusters = 0;
         double dfT;
         double[][] v;
@@ -166,7 +224,7 @@ public final class PanelRegression {
         }
 
         // goodness of fit
-        double tssWithin = sumSquares(pooled ? centered(y) : withinEntityOrTime(sample, y, effects));
+        double tssWithin = sumSquares(pooled ? centered(y) : extra.isEmpty() ? withinEntityOrTime(sample, y, effects) : yt);
         double r2 = 1 - ssr / tssWithin;
         double[] xb = new double[n];
         for (int i = 0; i < n; i++) {
@@ -177,7 +235,7 @@ public final class PanelRegression {
         // Stata xtreg: with two-way effects the year dummies are regressors, so x'b includes them
         double[] xbStata = xb.clone();
         double[] timeEffects = null;
-        if (effects == Effects.TWOWAYS) {
+        if (effects == Effects.TWOWAYS && extra.isEmpty()) {
             timeEffects = timeEffects(sample, y, xRaw, beta);
             for (int i = 0; i < n; i++) xbStata[i] += timeEffects[sample.timeIndex(i)];
         }
@@ -220,15 +278,11 @@ public final class PanelRegression {
         // F that all entity effects are zero (conventional): compare with pooled OLS on x (+ year dummies)
         double fEntity = Double.NaN;
         double fEntityP = Double.NaN;
-        if (effects.hasEntity() && g > 1) {
+        if (effects.hasEntity() && g > 1 && extra.isEmpty()) {
             Effects restricted = effects == Effects.TWOWAYS ? Effects.TIME : Effects.NONE;
             FixedEffectsProjection rp = FixedEffectsProjection.of(sample, restricted);
-            double[][] rd = new double[n][k];
-            for (int j = 0; j < k; j++) {
-                double[] c = rp.apply(xRaw[j]);
-                for (int i = 0; i < n; i++) rd[i][j] = c[i];
-            }
-            double ssrPooled = LeastSquares.fit(rd, rp.apply(y), spec.x()).ssr();
+            double[][] rp1 = rp.applyAll(all);
+            double ssrPooled = LeastSquares.fitColumns(java.util.Arrays.copyOfRange(rp1, 1, k + 1), rp1[0], spec.x()).ssr();
             fEntity = ((ssrPooled - ssr) / (g - 1)) / (ssr / dfResid);
             fEntityP = Distributions.fUpper(fEntity, g - 1, dfResid);
         }
@@ -237,13 +291,40 @@ public final class PanelRegression {
         return new PanelFit(spec, List.copyOf(names), coefs, v, e, fitted, sampleRows, dropped, n, g, sample.timeCount(),
                 clusters, clusterName, dfResid, dfT, absorbed, proj.identifiedTimeDummies(), ssr, tssWithin, r2,
                 r2Overall, r2Between, sigmaE, sigmaU, rho, cons, fModel, k, fModelDf2, fModelP, fEntity, g - 1.0,
-                (double) dfResid, fEntityP, ls.conditionEstimate(), xcolsSubstantive(xRaw));
+                (double) dfResid, fEntityP, ls.conditionEstimate(), xRaw, singletons);
     }
 
-    private static double[][] xcolsSubstantive(double[][] xRaw) {
-        double[][] c = new double[xRaw.length][];
-        for (int j = 0; j < xRaw.length; j++) c[j] = xRaw[j].clone();
-        return c;
+    /**
+     * Values beyond about 1e150 (or nonzero values all below 1e-150) overflow (underflow) when squared
+     * in sums of squares and tests; they are refused with the variable's name instead of failing later
+     * on an auxiliary column.
+     */
+    private static void requireScale(String name, double[] v, String role) {
+        double max = 0;
+        for (double d : v) max = Math.max(max, Math.abs(d));
+        if (max > 1e150 || (max > 0 && max < 1e-150)) {
+            throw new DataException(role + " '" + name + "' has values of magnitude " + String.format(java.util.Locale.ROOT, "%.1e", max)
+                    + ", too " + (max > 1 ? "large" : "small") + " to square in double precision; rescale it (e.g. divide by a power"
+                    + " of ten, or take logs)");
+        }
+    }
+
+    /** y must keep some variation once the effects are removed. */
+    private static void checkResponse(Spec spec, Effects effects, List<FixedEffectsProjection.Factor> extra, double[] y, double[] yt) {
+        double scale = 0;
+        for (double v : y) scale = Math.max(scale, Math.abs(v));
+        double within = 0;
+        for (double v : yt) within = Math.max(within, Math.abs(v));
+        if (!(within > 1e-10 * scale)) {
+            String what = extra.isEmpty() ? switch (effects) {
+                case NONE -> "constant: it does not vary";
+                case ENTITY -> "entity fixed effects: it does not vary within entities";
+                case TIME -> "time fixed effects: it does not vary within periods";
+                case TWOWAYS -> "entity and time fixed effects: it is the sum of an entity and a period component";
+            } : "absorbed fixed effects";
+            throw new EstimationException(EstimationException.Reason.ABSORBED_REGRESSOR,
+                    "dependent variable '" + spec.y() + "' is absorbed by the " + what + "; there is nothing left to explain");
+        }
     }
 
     private static void checkAbsorbed(Spec spec, Effects effects, double[][] xRaw, double[][] xt) {
@@ -276,7 +357,12 @@ public final class PanelRegression {
         return FixedEffectsProjection.demean(y, sample.entityIndices(), sample.entityCount());
     }
 
-    /** Year effects (first year = 0) of a two-way model given the slopes: LS of (y - x'b)~ on demeaned dummies. */
+    /**
+     * Year effects (first year = 0) of a two-way model given the slopes: with {@code r = y - x'b}, the
+     * two-way effects part {@code f = r - M r} is exactly {@code a_i + l_t}; alternating means of f
+     * over entities and periods recover {@code l} (each pass is exact on balanced panels and converges
+     * geometrically on connected unbalanced ones). For the R^2 display only.
+     */
     private static double[] timeEffects(Panel sample, double[] y, double[][] xRaw, double[] beta) {
         int n = sample.rows();
         int t = sample.timeCount();
@@ -288,22 +374,36 @@ public final class PanelRegression {
             for (int j = 0; j < xRaw.length; j++) s.addProduct(-xRaw[j][i], beta[j]);
             r[i] = s.value();
         }
+        double[] m = FixedEffectsProjection.of(sample, Effects.TWOWAYS).apply(r);
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) f[i] = r[i] - m[i];
         int[] ent = sample.entityIndices();
+        int[] per = sample.timeIndices();
         int g = sample.entityCount();
-        double[] rt = FixedEffectsProjection.demean(r, ent, g);
-        double[][] d = new double[n][t - 1];
-        for (int k = 1; k < t; k++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) col[i] = sample.timeIndex(i) == k ? 1 : 0;
-            double[] dm = FixedEffectsProjection.demean(col, ent, g);
-            for (int i = 0; i < n; i++) d[i][k - 1] = dm[i];
+        double[] a = new double[g];
+        double[] l = new double[t];
+        double[] sum = new double[Math.max(g, t)];
+        int[] countE = new int[g];
+        int[] countT = new int[t];
+        for (int i = 0; i < n; i++) {
+            countE[ent[i]]++;
+            countT[per[i]]++;
         }
-        try {
-            LeastSquaresFit f = LeastSquares.fit(d, rt, null);
-            for (int k = 1; k < t; k++) out[k] = f.beta(k - 1);
-        } catch (EstimationException ex) {
-            return out; // degenerate unbalanced layouts: leave time effects at 0 for the R^2 display only
+        for (int it = 0; it < 1000; it++) {
+            java.util.Arrays.fill(sum, 0);
+            for (int i = 0; i < n; i++) sum[per[i]] += f[i] - a[ent[i]];
+            double change = 0;
+            for (int s = 0; s < t; s++) {
+                double v = countT[s] == 0 ? 0 : sum[s] / countT[s];
+                change = Math.max(change, Math.abs(v - l[s]));
+                l[s] = v;
+            }
+            java.util.Arrays.fill(sum, 0);
+            for (int i = 0; i < n; i++) sum[ent[i]] += f[i] - l[per[i]];
+            for (int e = 0; e < g; e++) a[e] = countE[e] == 0 ? 0 : sum[e] / countE[e];
+            if (it > 0 && change <= 1e-13 * (1 + Math.abs(l[0]))) break;
         }
+        for (int s = 1; s < t; s++) out[s] = l[s] - l[0];
         return out;
     }
 

@@ -129,7 +129,8 @@ class ResultShapeTest {
         for (int i = 0; i < fixed.length; i++) fixed[i] = full.entityIndex(i) * 0.1;
         Panel panel = full.withColumn("mfixed", fixed);
         assertThatThrownBy(() -> Fixtures.run(panel, Fixtures.params("lpcap", List.of("mfixed"), "lgsp", List.of(), false, 0, null, null,
-                null), 1, 1)).isInstanceOf(EstimationException.class).hasMessageContaining("equation E3 (mfixed), lgsp on lpcap, mfixed: regressor 'mfixed'")
+                null), 1, 1)).isInstanceOf(EstimationException.class)
+                .hasMessageContaining("equation E2 (mfixed), mfixed on lpcap: dependent variable 'mfixed' is absorbed")
                 .hasMessageContaining("entity and time fixed effects");
     }
 

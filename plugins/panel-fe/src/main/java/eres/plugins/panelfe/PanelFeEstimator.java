@@ -41,8 +41,11 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
             @Param(value = "standard errors: conventional, robust (HC1) or cluster", defaultValue = "cluster") String se,
             @Param(value = "cluster variable (text or numeric column)", defaultValue = "the entity") String cluster,
             @Param(value = "confidence level of the intervals", defaultValue = "0.95") Double level,
-            @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels) {
+            @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels,
+            @Param(value = "further fixed effects to absorb (text or integer columns, e.g. [industry]); singletons are then"
+                    + " dropped as reghdfe does", defaultValue = "[]") List<String> absorb) {
         public Parameters {
+            absorb = absorb == null ? List.of() : List.copyOf(absorb);
             if (y == null) throw new SpecException("y", "is required");
             if (x == null || x.isEmpty()) throw new SpecException("x", "needs at least one regressor");
             controls = controls == null ? List.of() : List.copyOf(controls);
@@ -55,6 +58,11 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
             VcovType.parse("se", se);
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
             for (String c : controls) if (x.contains(c)) throw new SpecException("controls", "'" + c + "' is also in x");
+        }
+
+        public Parameters(String y, List<String> x, List<String> controls, String effects, String se, String cluster, Double level,
+                          Map<String, String> labels) {
+            this(y, x, controls, effects, se, cluster, level, labels, null);
         }
 
         List<String> regressors() {
@@ -84,7 +92,8 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
         Effects effects = Effects.parse("effects", p.effects());
         VcovType vcov = VcovType.parse("se", p.se());
         Panel panel = context.panel();
-        PanelRegression.Spec spec = new PanelRegression.Spec(p.y(), p.regressors(), effects, vcov, p.cluster(), p.level());
+        PanelRegression.Spec spec = new PanelRegression.Spec(p.y(), p.regressors(), effects, vcov, p.cluster(), p.level(),
+                p.absorb());
         PanelFit fit = PanelRegression.fit(panel, spec);
 
         StepResult.Builder b = StepResult.builder().coefficients(fit.coefficients());
@@ -115,6 +124,14 @@ public final class PanelFeEstimator implements Estimator<PanelFeEstimator.Parame
         }
         b.statistic("constant", fit.constant());
         b.statistic("droppedRows", fit.droppedRows());
+        if (!p.absorb().isEmpty()) {
+            b.statistic("absorbed", String.join(", ", p.absorb()));
+            b.statistic("singletons", fit.singletons());
+            if (fit.singletons() > 0) {
+                b.warning("singletons", fit.singletons() + " singleton observation(s) dropped (alone in a level of an absorbed"
+                        + " effect; reghdfe's rule)");
+            }
+        }
         b.statistic("level", p.level());
 
         List<TestStatistic> tests = new ArrayList<>();
