@@ -20,6 +20,10 @@ import java.util.Map;
  * things. When an estimator renames a statistic (e.g. {@code rss} to {@code ssr}, {@code groups} to
  * {@code entities}) only {@link #STATISTIC_KEYS} changes.
  *
+ * <p>Where an estimator writes the typed {@code summary} section ({@code eres.api.inference.ModelSummary}:
+ * nobs, entities, ssr, r2 kinds, covariance, clusters), it is read first; the {@code statistics} map
+ * fills what the summary does not have.
+ *
  * <p>A step offers one or more models: {@code main} (its coefficients, statistics and tests), and for
  * some estimators sub-models read from their result sections: {@code first-stage} (iv-2sls, one per
  * endogenous regressor: {@code first-stage:<variable>}), the equations of mediation ({@code E1},
@@ -110,7 +114,7 @@ public final class ResultAdapter {
      */
     public static Model model(String use, JsonNode with, String entity, StepResult r, String name, Language language,
                               Map<String, String> userLabels) {
-        Map<String, Object> raw = r.statistics();
+        Map<String, Object> raw = withSummary(r.statistics(), sections(r).path("summary"));
         Map<String, Double> stats = statistics(raw);
         Map<String, String> indicators = indicators(use, with, raw, entity);
         EstimatesTable.Covariance cov = covariance(use, raw, entity);
@@ -155,6 +159,28 @@ public final class ResultAdapter {
             }
         }
         return null;
+    }
+
+    /**
+     * The statistics with the typed {@code summary} section ({@code eres.api.inference.ModelSummary}) laid over
+     * them: where an estimator writes the summary, its values win, under the keys the statistics use.
+     */
+    static Map<String, Object> withSummary(Map<String, Object> statistics, JsonNode summary) {
+        if (summary == null || !summary.isObject()) return statistics;
+        Map<String, Object> m = new LinkedHashMap<>(statistics);
+        summary.fields().forEachRemaining(f -> {
+            JsonNode v = f.getValue();
+            if (v.isNumber()) m.put(f.getKey(), v.numberValue());
+            else if (v.isTextual()) m.put(f.getKey(), v.asText());
+        });
+        JsonNode cv = summary.path("clusterVariables");
+        if (cv.isArray() && cv.size() > 0) {
+            List<String> names = new ArrayList<>();
+            cv.forEach(n -> names.add(n.asText()));
+            m.put("clusterVariable", String.join(" and ", names));
+        }
+        if (summary.path("covariance").isTextual()) m.put("se", summary.path("covariance").asText());
+        return m;
     }
 
     /** The result's model-specific sections as JSON (plugin records, lists and maps). */
@@ -271,8 +297,8 @@ public final class ResultAdapter {
         Object se = raw.get("se");
         if (se instanceof String s) {
             String v = s.toLowerCase(Locale.ROOT);
-            if (v.startsWith("cluster") || v.startsWith("cr")) return "cluster";
-            if (v.startsWith("robust") || v.startsWith("hc")) return "robust";
+            if (v.startsWith("cluster") || v.matches("cr[0-3]")) return "cluster";
+            if (v.startsWith("robust") || v.matches("hc[0-3]?")) return "robust";
             if (v.equals("conventional") || v.equals("iid") || v.equals("unadjusted")) return "conventional";
             return v;
         }

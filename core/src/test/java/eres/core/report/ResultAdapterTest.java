@@ -36,6 +36,21 @@ class ResultAdapterTest {
     }
 
     @Test
+    void theTypedSummaryIsReadFirst() {
+        ObjectNode summary = JsonNodeFactory.instance.objectNode().put("nobs", 400).put("entities", 30).put("ssr", 0.5).put("r2", 0.8)
+                .put("r2Within", 0.8).put("covariance", "cr1").put("clusters", 30).put("effects", "twoways");
+        summary.putArray("clusterVariables").add("code").add("year");
+        Map<String, Object> raw = ResultAdapter.withSummary(Map.of("nobs", 465L, "groups", 31L, "se", "conventional"), summary);
+        assertThat(ResultAdapter.statistics(raw)).containsEntry("nobs", 400.0).containsEntry("entities", 30.0).containsEntry("ssr", 0.5);
+        var cov = ResultAdapter.covariance("panel-fe", raw, "code");
+        assertThat(cov.type()).isEqualTo("cluster");
+        assertThat(cov.describe(Language.EN)).isEqualTo("clustered by code and year (30 clusters)");
+        assertThat(ResultAdapter.covariance("panel-fe", Map.of("se", "hc3"), "code").type()).isEqualTo("robust");
+        assertThat(ResultAdapter.covariance("panel-fe", Map.of("se", "driscoll-kraay"), "code").describe(Language.EN))
+                .isEqualTo("Driscoll-Kraay (robust to cross-sectional dependence)");
+    }
+
+    @Test
     void thresholdRegimesAreNamedByRegimeNotByValueAndModelsAreOffered() {
         StepResult r = StepResult.builder()
                 .coefficient(new Coefficient("x × I(q ≤ 0.9261)", 0.1, 0.01, 10, 0.001, 0.08, 0.12))

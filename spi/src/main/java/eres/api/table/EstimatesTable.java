@@ -84,7 +84,7 @@ public final class EstimatesTable {
                 case "cluster" -> clusterVariable == null ? Messages.text(l, "se.cluster-unknown", "entity")
                         : clusters == null ? Messages.text(l, "se.cluster-unknown", clusterVariable)
                         : Messages.text(l, "se.cluster", clusterVariable, clusters);
-                case "robust", "conventional", "information", "bootstrap" -> Messages.text(l, "se." + type);
+                case "robust", "conventional", "information", "bootstrap", "driscoll-kraay" -> Messages.text(l, "se." + type);
                 default -> Messages.text(l, "se.other", type);
             };
         }
@@ -388,7 +388,17 @@ public final class EstimatesTable {
         if (!any) return null;
         // one cluster variable everywhere, only the number of clusters differs: say it once
         List<Covariance> covs = new ArrayList<>();
-        if (panels.size() == 1) for (Column c : panels.get(0).columns()) covs.add(c.covariance());
+        for (Column c : panels.get(0).columns()) covs.add(c.covariance());
+        for (Panel p : panels) {
+            for (int j = 0; j < k; j++) {
+                Covariance a = covs.get(j);
+                Covariance b = p.columns().get(j).covariance();
+                if (a == null || b == null || !Objects.equals(a.clusters(), b.clusters())
+                        || !Objects.equals(a.clusterVariable(), b.clusterVariable()) || !Objects.equals(a.type(), b.type())) {
+                    covs.set(j, null);
+                }
+            }
+        }
         if (covs.size() > 1 && covs.stream().allMatch(c -> c != null && "cluster".equals(c.type()) && c.clusters() != null
                 && c.clusterVariable() != null && c.clusterVariable().equals(covs.get(0).clusterVariable()))
                 && covs.stream().map(Covariance::clusters).distinct().count() > 1) {

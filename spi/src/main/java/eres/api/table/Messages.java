@@ -40,6 +40,7 @@ public final class Messages {
         put("se.conventional", "conventional (homoskedastic)", "常规（同方差）");
         put("se.information", "asymptotic (information matrix)", "渐近（信息矩阵）");
         put("se.bootstrap", "bootstrap", "自助法");
+        put("se.driscoll-kraay", "Driscoll-Kraay (robust to cross-sectional dependence)", "Driscoll-Kraay（截面相关稳健）");
         put("se.other", "%s", "%s");
         put("column", "column %s", "第%s列");
         put("columns", "columns %s", "第%s列");
@@ -102,6 +103,7 @@ public final class Messages {
         put("ind.se.conventional", "Conventional", "常规");
         put("ind.se.information", "ML (information matrix)", "极大似然（信息矩阵）");
         put("ind.se.bootstrap", "Bootstrap", "自助法");
+        put("ind.se.driscoll-kraay", "Driscoll-Kraay", "Driscoll-Kraay");
         // tests (display names)
         put("test.model-f", "F test (all slopes zero)", "F 检验（斜率全为零）");
         put("test.entity-effects-f", "F test (no entity effects)", "F 检验（无个体效应）");
