@@ -211,6 +211,37 @@ class BadInputCatalogueIT {
                 Arguments.of("coordinates out of range", HEAD + data("d.csv")
                         + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, permutations: 0, maps: false}}\n",
                         ok.replaceAll(",(\\d+)\n", ",95\n"), "", 2, "coordinates out of range"),
+                // tables: blocks (docs/tables.md)
+                Arguments.of("table names an unknown step", HEAD + data("d.csv") + FE + "tables: [{id: t, columns: [{step: fee}]}]\n", ok, "",
+                        2, "no step 'fee' (did you mean 'fe'?)"),
+                Arguments.of("table asks for an unknown statistic", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, steps: [fe], statistics: [nobs, r2_within]}]\n", ok, "", 2,
+                        "unknown statistic 'r2_within' (did you mean 'r2-within'?)"),
+                Arguments.of("table key misspelt", HEAD + data("d.csv") + FE + "tables: [{id: t, colums: [{step: fe}]}]\n", ok, "", 2,
+                        "unknown key 'colums' (did you mean 'columns'?)"),
+                Arguments.of("table group of a step without by", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, columns: [{step: fe, group: east}]}]\n", ok, "", 2, "does not run by groups"),
+                Arguments.of("table group that the data do not have", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x]}}\n"
+                        + "tables: [{id: t, columns: [{step: fe, group: north}]}]\n", ok, "", 2, "has no group 'north'"),
+                Arguments.of("table model a step does not have", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, columns: [{step: fe, model: first-stage}]}]\n", ok, "", 2, "has no model 'first-stage' (models: main)"),
+                Arguments.of("table star levels upside down", HEAD + data("d.csv") + FE + "tables: [{id: t, steps: [fe], stars: [0.01, 0.05]}]\n",
+                        ok, "", 2, "star levels must decrease"),
+                Arguments.of("table standard-error style unknown", HEAD + data("d.csv") + FE + "tables: [{id: t, steps: [fe], se: square}]\n",
+                        ok, "", 2, "'square' is not one of parentheses, brackets, t, p, ci, none"),
+                Arguments.of("table decimals out of range", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, steps: [fe], format: {decimals: 12}}]\n", ok, "", 2, "must be 0..10"),
+                Arguments.of("table panels of different widths", HEAD + data("d.csv") + FE + "  - {id: fe2, use: panel-fe, with: {y: y, x: [x]}}\n"
+                        + "tables: [{id: t, panels: [{title: A, steps: [fe]}, {title: B, steps: [fe, fe2]}]}]\n", ok, "", 2,
+                        "has 2 columns, the first panel has 1"),
+                Arguments.of("tables under report (old place)", HEAD + data("d.csv") + FE + "report: {tables: [{id: t, steps: [fe]}]}\n", ok, "",
+                        2, "tables are now blocks at the top level"),
+                Arguments.of("report language unknown", HEAD + data("d.csv") + FE + "report: {language: fr}\n", ok, "", 2,
+                        "'fr' is not a supported language (en or zh)"),
+                Arguments.of("a table block is fine", HEAD + data("d.csv") + FE + "labels: {x: The x}\n"
+                        + "tables: [{id: t, steps: [fe], statistics: [nobs, r2-within, model-f], indicators: [fixed-effects]}]\n",
+                        ok, "", 0, ""),
                 // issue 19: aliases, colliding output names
                 Arguments.of("YAML alias (read as the anchor's name before)", HEAD + data("d.csv")
                         + "steps:\n  - {id: a, use: panel-fe, with: {y: &w y, x: [x]}}\n  - {id: b, use: panel-fe, with: {y: *w, x: [x]}}\n",

@@ -46,7 +46,8 @@ class IndexSwapExampleIT {
         Path out = tmp.resolve("out");
         eres(tmp, "run", chain.toString(), "--out", out.toString(), "--threads", "1");
         String combined = Files.readString(out.resolve("tables/combined-index-swap.md"));
-        assertThat(combined).contains("fe-sdg1", "fe-entropy", "Urbanisation rate (%)", "| Observations | 465 | 465 |");
+        assertThat(combined).contains("| SD-G1 | Entropy |", "| Dependent variable | dev\\_sdg1 | dev\\_entropy |", "Urbanisation rate (%)",
+                "| Observations | 465 | 465 |", "Standard errors: clustered by code (31 clusters).");
         assertThat(Files.readString(out.resolve("tables/index-sdg1-weights.md"))).contains("Criterion layer", "Economic strength");
         assertThat(Files.readString(out.resolve("tables/index-entropy-weights.md"))).contains("Entropy weight method");
         assertThat(Files.readAllLines(out.resolve("files/index-entropy-dev_entropy-values.csv"))).hasSize(466);

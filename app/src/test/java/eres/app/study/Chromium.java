@@ -117,6 +117,23 @@ final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(r.get("data").asText()));
     }
 
+    /**
+     * A PNG of one element (the first matching {@code selector}), at {@code scale} device pixels per CSS pixel
+     * and a viewport {@code width} CSS pixels wide; returns the element's box {x, y, width, height} in CSS pixels.
+     */
+    double[] screenshotElement(Path file, String selector, int width, double scale) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", obj().put("width", width).put("height", 1200).put("deviceScaleFactor", scale)
+                .put("mobile", false), true);
+        JsonNode box = evaluate("(() => { const r = document.querySelector(" + JSON.writeValueAsString(selector)
+                + ").getBoundingClientRect(); return [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]; })()");
+        double[] b = {box.get(0).asDouble(), box.get(1).asDouble(), box.get(2).asDouble(), box.get(3).asDouble()};
+        ObjectNode clip = obj().put("x", b[0]).put("y", b[1]).put("width", b[2]).put("height", b[3]).put("scale", 1);
+        JsonNode r = call("Page.captureScreenshot", obj().put("format", "png").put("captureBeyondViewport", true).set("clip", clip), true);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(r.get("data").asText()));
+        return b;
+    }
+
     /** Console errors, uncaught exceptions and error log entries since the last load. */
     List<String> errors() {
         List<String> out = new ArrayList<>();

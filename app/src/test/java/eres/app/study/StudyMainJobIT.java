@@ -103,6 +103,24 @@ class StudyMainJobIT {
                 "f2-gtwr-map-ln_opt-2008-2012", "f2-gtwr-map-ln_opt-2013-2017", "f2-gtwr-map-ln_opt-2018-2022")) {
             assertThat(out.resolve("figures/" + f + ".svg")).as("figure " + f).exists();
         }
+        for (String t : List.of("combined-table4", "combined-table5", "combined-table7", "combined-table-a1", "combined-table-a2")) {
+            assertThat(out.resolve("tables/" + t + ".md")).as("table block " + t).exists();
+        }
+        // every table file and figure file carries the synthetic notice on its own; every figure has a 300 dpi PNG
+        try (var files = Files.list(out.resolve("tables"))) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.getFileName().toString()).contains("SYNTHETIC DATA");
+            }
+        }
+        try (var files = Files.list(out.resolve("figures"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".svg")).toList()) {
+                assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.getFileName().toString()).contains(">SYNTHETIC DATA");
+                Path png = Path.of(f.toString().replaceAll("\\.svg$", ".png"));
+                assertThat(png).as("PNG of " + f.getFileName()).exists();
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+                assertThat(img.getWidth()).as("300 dpi: 300/96 pixels per SVG unit").isGreaterThan(1000);
+            }
+        }
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(run.get("data").get("synthetic").asBoolean()).isTrue();
         assertThat(run.get("chain").get("file").asText()).isEqualTo("builtin:study.yaml");

@@ -6,9 +6,11 @@ import eres.core.io.DataSpec;
 import java.util.List;
 
 /**
- * A chain file: data, transforms, steps, report. See docs/chain-reference.md.
+ * A chain file: data, transforms, steps, tables, report. See docs/chain-reference.md.
  *
- * @param seed master seed (the command line's {@code --seed} overrides it)
+ * @param seed   master seed (the command line's {@code --seed} overrides it)
+ * @param labels display labels of variables and terms for every table of the report
+ * @param tables publication tables combining steps (docs/tables.md)
  */
 public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("title") String title,
@@ -17,12 +19,16 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("data") DataSpec data,
                     @JsonProperty("transforms") List<JsonNode> transforms,
                     @JsonProperty("weights") java.util.Map<String, JsonNode> weights,
+                    @JsonProperty("labels") java.util.Map<String, String> labels,
                     @JsonProperty("steps") List<StepSpec> steps,
+                    @JsonProperty("tables") List<TableSpec> tables,
                     @JsonProperty("report") ReportSpec report) {
     public Chain {
         transforms = transforms == null ? List.of() : List.copyOf(transforms);
         weights = weights == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        labels = labels == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
         steps = steps == null ? List.of() : List.copyOf(steps);
-        if (report == null) report = new ReportSpec(null, null, null);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        if (report == null) report = new ReportSpec(null, null);
     }
 }

@@ -140,12 +140,14 @@ public final class ChainLoader {
             }
             ids.add(s.id());
         }
-        for (ReportSpec.CombinedTable t : chain.report().tables()) {
-            for (String s : t.steps()) {
-                if (!ids.contains(s)) {
-                    problems.add(new SpecException.Problem("report.tables." + t.id(), "no step '" + s + "'" + Suggestions.hint(s, ids)));
-                }
-            }
+        java.util.Set<String> byGroup = new java.util.HashSet<>();
+        for (StepSpec s : chain.steps()) if (s.by() != null) byGroup.add(s.id());
+        List<String> tableIds = new ArrayList<>();
+        for (int i = 0; i < chain.tables().size(); i++) {
+            TableSpec t = chain.tables().get(i);
+            problems.addAll(t.problems(i, ids, byGroup));
+            if (t.id() != null && tableIds.contains(t.id())) problems.add(new SpecException.Problem("tables." + t.id(), "table id is used twice"));
+            tableIds.add(t.id());
         }
         if (!problems.isEmpty()) throw new SpecException(problems);
     }

@@ -50,7 +50,7 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
     /** The whole document. */
     public static String render(Report report) {
         StringBuilder h = new StringBuilder(1 << 16);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(report.chinese() ? "zh" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"eres\">\n")
                 .append("<title>").append(esc(report.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -96,7 +96,7 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
                     .append(esc(e.use())).append("</code>").append(e.group() == null ? "" : ", group <code>" + esc(e.group()) + "</code>")
                     .append("</p>\n");
             if (e.error() != null) h.append("<p class=\"error\"><strong>Failed:</strong> ").append(esc(e.error())).append("</p>\n");
-            for (Table t : e.tables()) table(h, t, anchors.of(ids.get(i) + "-" + t.id()));
+            for (Table t : e.tables()) table(h, t, anchors.of(ids.get(i) + "-" + t.id()), report.fileNotice());
             for (int k = 0; k < e.figures().size(); k++) {
                 figure(h, e.figures().get(k), k < e.figurePaths().size() ? e.figurePaths().get(k) : null, "fig" + (++figureNo));
             }
@@ -111,7 +111,7 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
         }
         if (!report.combined().isEmpty()) {
             h.append("<section class=\"step\" id=\"combined-tables\">\n<h2>Tables across steps</h2>\n");
-            for (Table t : report.combined()) table(h, t, anchors.of("combined-" + t.id()));
+            for (Table t : report.combined()) table(h, t, anchors.of("combined-" + t.id()), report.fileNotice());
             h.append("</section>\n");
         }
         h.append("</main>\n<footer><p>Written by eres. Every number is also in <code>results.json</code>; provenance in "
@@ -124,10 +124,21 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
         return notice.regionMatches(true, 0, "Synthetic data: ", 0, 16) ? notice.substring(16) : notice;
     }
 
-    /** One table: caption, header rows (spans first), body with detail/section/footer rows, notes. */
+    /** One table without a notice. */
     static void table(StringBuilder h, Table t, String id) {
+        table(h, t, id, null);
+    }
+
+    /**
+     * One table: caption, header (spanning groups with a rule under each, the column heads, further header
+     * lines), body (a rule where the block changes: coefficients, indicators, statistics; section rows in
+     * italics), notes; {@code notice} (the synthetic-data line) above the caption when given.
+     */
+    static void table(StringBuilder h, Table t, String id, String notice) {
         int cols = t.columns().size();
-        h.append("<div class=\"table\" id=\"").append(id).append("\">\n<table>\n<caption>").append(esc(t.title())).append("</caption>\n<thead>\n");
+        h.append("<div class=\"table\" id=\"").append(id).append("\">\n");
+        if (notice != null) h.append("<p class=\"table-notice\">").append(esc(notice)).append("</p>\n");
+        h.append("<table>\n<caption>").append(esc(t.title())).append("</caption>\n<thead>\n");
         if (!t.spans().isEmpty()) {
             h.append("<tr class=\"spans\"><th></th>");
             int j = 0;
@@ -138,7 +149,8 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
                 int last = Math.min(s.last(), cols - 1);
                 if (last < first) continue;
                 for (; j < first; j++) h.append("<th></th>");
-                h.append("<th colspan=\"").append(last - first + 1).append("\" scope=\"colgroup\">").append(esc(s.label())).append("</th>");
+                h.append("<th colspan=\"").append(last - first + 1).append("\" scope=\"colgroup\" class=\"span\">").append(esc(s.label()))
+                        .append("</th>");
                 j = last + 1;
             }
             for (; j < cols; j++) h.append("<th></th>");
@@ -146,18 +158,23 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
         }
         h.append("<tr><th scope=\"col\" class=\"stub\">").append(esc(t.stub())).append("</th>");
         for (String c : t.columns()) h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
-        h.append("</tr>\n</thead>\n<tbody>\n");
-        boolean footerStarted = false;
-        for (Table.Row r : t.rows()) {
+        h.append("</tr>\n");
+        for (Table.Row r : t.heads()) {
+            h.append("<tr class=\"head\"><th scope=\"row\" class=\"stub\">").append(esc(r.label())).append("</th>");
+            for (String c : r.cells()) h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
+            h.append("</tr>\n");
+        }
+        h.append("</thead>\n<tbody>\n");
+        for (int i = 0; i < t.rows().size(); i++) {
+            Table.Row r = t.rows().get(i);
+            String rule = t.ruleAbove(i) ? " rule" : "";
             switch (r.kind()) {
-                case SECTION -> h.append("<tr class=\"section\"><th colspan=\"").append(cols + 1).append("\" scope=\"rowgroup\">")
-                        .append(esc(r.label())).append("</th></tr>\n");
-                case DETAIL -> row(h, "detail", r);
-                case FOOTER -> {
-                    row(h, footerStarted ? "footer" : "footer first", r);
-                    footerStarted = true;
-                }
-                default -> row(h, "body", r);
+                case SECTION -> h.append("<tr class=\"section").append(rule).append("\"><th colspan=\"").append(cols + 1)
+                        .append("\" scope=\"rowgroup\">").append(esc(r.label())).append("</th></tr>\n");
+                case DETAIL -> row(h, "detail" + rule, r);
+                case FOOTER -> row(h, "footer" + rule, r);
+                case INDICATOR -> row(h, "indicator" + rule, r);
+                default -> row(h, "body" + rule, r);
             }
         }
         h.append("</tbody>\n</table>\n");
@@ -267,19 +284,22 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             nav .counts { color: var(--muted); font-size: 0.8rem; }
             .failed, .error { color: var(--bad); }
             .meta { color: var(--muted); font-size: 0.8rem; margin: 0 0 0.6rem; }
-            .table { margin: 1rem 0 1.4rem; overflow-x: auto; }
+            .table { display: table; margin: 1rem 0 1.4rem; }
             table { border-collapse: collapse; font: 0.85rem/1.3 "Helvetica Neue", Arial, sans-serif; font-variant-numeric: tabular-nums; }
             caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.35rem; font-size: 0.95rem; }
             thead { border-top: 2px solid var(--rule); border-bottom: 1px solid var(--rule); }
-            thead tr.spans th { border-bottom: 1px solid #777; }
+            thead tr.spans th.span { background: linear-gradient(#555, #555) no-repeat center bottom / calc(100% - 0.8rem) 1px; }
             th, td { padding: 0.18rem 0.7rem; text-align: center; white-space: nowrap; }
             th[scope=row], th.stub { text-align: left; font-weight: normal; }
             thead th { font-weight: bold; }
             tbody { border-bottom: 2px solid var(--rule); }
             tr.detail td { color: #333; padding-top: 0; }
             tr.section th { text-align: left; font-style: italic; padding-top: 0.5rem; }
-            tr.footer.first th, tr.footer.first td { border-top: 1px solid var(--rule); }
-            p.note { font-size: 0.78rem; color: var(--muted); margin: 0.25rem 0; max-width: 60rem; }
+            tr.rule th, tr.rule td { border-top: 1px solid var(--rule); }
+            tr.section th { font-weight: normal; }
+            p.table-notice { font: bold 0.8rem/1.3 "Helvetica Neue", Arial, sans-serif; color: #8a5a00; margin: 0 0 0.2rem; }
+            p.note { font-size: 0.78rem; color: var(--muted); margin: 0.25rem 0; }
+            .table > p.note, .table > p.table-notice { width: 0; min-width: 100%; }
             figure { margin: 1rem 0 1.4rem; }
             figure svg { max-width: 100%; height: auto; border: 1px solid var(--light); }
             figcaption { font-size: 0.85rem; color: #333; max-width: 60rem; margin-top: 0.3rem; }
@@ -288,6 +308,6 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             .warnings code { color: var(--warn); }
             code { font-family: Menlo, Consolas, monospace; font-size: 0.85em; }
             footer { border-top: 1px solid var(--light); padding: 0.6rem 2rem 2rem; color: var(--muted); font-size: 0.8rem; }
-            @media print { nav { display: none; } .step { break-inside: avoid-page; } .table { overflow: visible; } }
+            @media print { nav { display: none; } .step { break-inside: avoid-page; } }
             """;
 }

@@ -49,9 +49,8 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
             md.append("## ").append(heading(e)).append("\n\n");
             if (e.error() != null) md.append("**Failed:** ").append(escape(e.error())).append("\n\n");
             for (Table t : e.tables()) {
-                String table = render(t);
-                md.append(table).append('\n');
-                sink.writeString("tables/" + RunWriter.entryKey(e.stepId(), e.group()) + "-" + t.id() + ".md", table);
+                md.append(render(t, null)).append('\n');
+                sink.writeString("tables/" + RunWriter.entryKey(e.stepId(), e.group()) + "-" + t.id() + ".md", render(t, report.fileNotice()));
             }
             for (int i = 0; i < e.figures().size(); i++) {
                 md.append("![").append(escape(e.figures().get(i).title())).append("](").append(e.figurePaths().get(i)).append(")\n\n");
@@ -65,9 +64,8 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
         if (!report.combined().isEmpty()) {
             md.append("## Combined tables\n\n");
             for (Table t : report.combined()) {
-                String table = render(t);
-                md.append(table).append('\n');
-                sink.writeString("tables/combined-" + t.id() + ".md", table);
+                md.append(render(t, null)).append('\n');
+                sink.writeString("tables/combined-" + t.id() + ".md", render(t, report.fileNotice()));
             }
         }
         sink.writeString("report.md", md.toString());
@@ -82,15 +80,26 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
         return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
     }
 
-    /** One table as Markdown: bold title, header (spans as an extra row), rows, notes. */
+    /** One table as Markdown, without a file notice. */
     public static String render(Table t) {
+        return render(t, null);
+    }
+
+    /**
+     * One table as Markdown: the file notice (when given) as a bold quote, the bold title, the header (the
+     * spanning groups as the first line, a group's label in its first column; then the column heads and the
+     * further header lines), the rows (section headings in bold), the notes in italics. Markdown has no
+     * rules inside a table, so the blocks are not separated.
+     */
+    public static String render(Table t, String notice) {
         StringBuilder sb = new StringBuilder();
+        if (notice != null) sb.append("> **").append(escape(notice)).append("**\n\n");
         sb.append("**").append(escape(t.title())).append("**\n\n");
         int cols = t.columns().size();
         if (!t.spans().isEmpty()) {
             List<String> spanRow = new ArrayList<>();
             for (int j = 0; j < cols; j++) spanRow.add("");
-            for (Table.Span s : t.spans()) if (s.first() >= 0 && s.first() < cols) spanRow.set(s.first(), s.label());
+            for (Table.Span s : t.spans()) spanRow.set(s.first(), s.label());
             row(sb, "", spanRow);
             sb.append('|').append(" --- |".repeat(cols + 1)).append('\n');
             row(sb, t.stub(), t.columns());
@@ -98,6 +107,7 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
             row(sb, t.stub(), t.columns());
             sb.append('|').append(" --- |".repeat(cols + 1)).append('\n');
         }
+        for (Table.Row h : t.heads()) row(sb, h.label(), h.cells());
         for (Table.Row r : t.rows()) {
             switch (r.kind()) {
                 case SECTION -> {

@@ -11,8 +11,7 @@ import eres.core.chain.StepOutcome;
 import eres.core.chain.Version;
 import eres.core.plugin.ExtensionRegistry;
 import eres.api.random.Seeds;
-import eres.api.table.Formats;
-import eres.api.table.RegressionTable;
+import eres.api.svg.Notice;
 import eres.api.EresException;
 import eres.api.ReportWriter;
 import eres.api.result.DataFile;
@@ -66,7 +65,8 @@ public final class RunWriter {
         for (String f : formats) writers.add(cast(registry.writer("report.formats", f)));
         Map<String, JsonNode> writerOptions = run.chain().report().options();
         for (String id : writerOptions.keySet()) registry.writer("report.options", id); // an unknown writer id is an error
-        List<Table> combined = combinedTables(run);
+        // built before the output directory exists: a table block that cannot be built leaves nothing behind
+        List<Table> combined = new TableAssembler(run).tables();
         Map<String, String> stems = plannedStems(run, combined);
         try (OutputDirectory dir = new OutputDirectory(out, what)) {
             stems.forEach(dir::label);
@@ -79,6 +79,9 @@ public final class RunWriter {
             int files = 0;
             int tables = 0;
             List<Report.Entry> entries = new ArrayList<>();
+            String fileNotice = fileNotice(run);
+            Map<String, String> labels = run.chain().labels();
+            eres.api.table.Language language = eres.api.table.Language.parse(run.chain().report().language());
             for (StepOutcome o : run.outcomes()) {
                 String key = entryKey(o.stepId(), o.group());
                 String trace = o.stackTrace();
@@ -87,12 +90,15 @@ public final class RunWriter {
                             + " failed: " + o.error() + "\n\n" + trace);
                 }
                 List<String> figurePaths = new ArrayList<>();
+                List<Figure> stamped = new ArrayList<>();
                 StepResult r = o.result();
                 if (r != null) {
                     for (Figure f : r.figures()) {
+                        Figure g = new Figure(f.id(), f.title(), Notice.stamp(f.svg(), fileNotice), f.caption());
                         String path = "figures/" + key + "-" + f.id() + ".svg";
-                        sink.write(path, f.svg().getBytes(StandardCharsets.UTF_8));
+                        sink.write(path, g.svg().getBytes(StandardCharsets.UTF_8));
                         figurePaths.add(path);
+                        stamped.add(g);
                         figures++;
                     }
                     for (DataFile df : r.files()) {
@@ -101,10 +107,13 @@ public final class RunWriter {
                     }
                     tables += r.tables().size();
                 }
-                entries.add(new Report.Entry(o.stepId(), o.use(), o.group(), o.title(), r == null ? List.of() : r.tables(),
-                        r == null ? List.of() : r.figures(), figurePaths, r == null ? List.of() : r.warnings(), o.error()));
+                List<Table> tablesOfStep = new ArrayList<>();
+                if (r != null) for (Table t : r.tables()) tablesOfStep.add(Relabel.apply(t, labels, language));
+                entries.add(new Report.Entry(o.stepId(), o.use(), o.group(), o.title(), tablesOfStep, stamped, figurePaths,
+                        r == null ? List.of() : r.warnings(), o.error()));
             }
-            Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run));
+            Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run), fileNotice,
+                    run.chain().report().language());
             for (ReportWriter<Object> w : writers) {
                 JsonNode given = writerOptions.get(w.id());
                 Object options = ParameterBinder.bind("report.options." + w.id(),
@@ -159,6 +168,13 @@ public final class RunWriter {
         String t = run.chain().report().title() != null ? run.chain().report().title()
                 : run.chain().title() != null ? run.chain().title() : run.chain().name();
         return run.dataset().synthetic() ? t + " [SYNTHETIC DATA]" : t;
+    }
+
+    /** The line every table and figure file carries when the data are synthetic (null otherwise). */
+    static String fileNotice(RunResult run) {
+        if (!run.dataset().synthetic()) return null;
+        return run.chain().report().language().equals("zh") ? "合成数据（SYNTHETIC DATA）：种子模拟的数据，数字不是研究结论。"
+                : "SYNTHETIC DATA: numbers from a seeded simulation, not findings.";
     }
 
     static List<String> notices(RunResult run) {
@@ -288,68 +304,6 @@ public final class RunWriter {
         registry.plugins().forEach(pl -> plugins.add(pl.id() + " " + pl.version()));
         p.put("plugins", String.join(", ", plugins));
         return p;
-    }
-
-    /** Tables across steps: the chain's {@code report.tables}, and one per {@code by:} step (a column per group). */
-    static List<Table> combinedTables(RunResult run) {
-        List<Table> out = new ArrayList<>();
-        for (ReportSpec.CombinedTable ct : run.chain().report().tables()) {
-            RegressionTable rt = new RegressionTable(ct.id(), ct.title() == null ? ct.id() : ct.title());
-            if (!ct.terms().isEmpty()) rt.order(ct.terms());
-            rt.labels(ct.labels());
-            for (String step : ct.steps()) {
-                for (StepOutcome o : run.outcomes()) {
-                    if (!o.stepId().equals(step) || o.failed() || o.result().coefficients().isEmpty()) continue;
-                    String header = o.group() == null ? step : step + " " + o.group();
-                    rt.column(header, filter(o.result(), ct.terms()), footer(o.result(), ct.footer()));
-                }
-            }
-            out.add(rt.build());
-        }
-        Map<String, List<StepOutcome>> grouped = new LinkedHashMap<>();
-        for (StepOutcome o : run.outcomes()) {
-            if (o.group() != null && !o.failed() && !o.result().coefficients().isEmpty()) {
-                grouped.computeIfAbsent(o.stepId(), k -> new ArrayList<>()).add(o);
-            }
-        }
-        for (Map.Entry<String, List<StepOutcome>> g : grouped.entrySet()) {
-            String id = g.getKey();
-            RegressionTable rt = new RegressionTable(id + "-by-group", id + ": estimates by group");
-            for (StepOutcome o : run.outcomes()) {
-                if (o.stepId().equals(id) && o.group() == null && !o.failed()) rt.column("overall", o.result().coefficients(), footer(o.result(), null));
-            }
-            for (StepOutcome o : g.getValue()) rt.column(o.group(), o.result().coefficients(), footer(o.result(), null));
-            out.add(rt.build());
-        }
-        return out;
-    }
-
-    private static List<eres.api.result.Coefficient> filter(StepResult r, List<String> terms) {
-        if (terms.isEmpty()) return r.coefficients();
-        return r.coefficients().stream().filter(c -> terms.contains(c.term())).toList();
-    }
-
-    private static Map<String, String> footer(StepResult r, Map<String, String> wanted) {
-        Map<String, String> f = new LinkedHashMap<>();
-        Map<String, String> spec = wanted != null ? wanted : Map.of("Observations", "nobs", "R-squared", "r2");
-        Map<String, String> ordered = new LinkedHashMap<>();
-        if (wanted == null) {
-            ordered.put("Observations", "nobs");
-            ordered.put("R-squared", "r2");
-        } else {
-            ordered.putAll(spec);
-        }
-        for (Map.Entry<String, String> e : ordered.entrySet()) {
-            Object v = r.statistics().get(e.getValue());
-            if (v == null) continue;
-            if (v instanceof Number n) {
-                double d = n.doubleValue();
-                f.put(e.getKey(), d == Math.rint(d) && Math.abs(d) < 1e12 ? Formats.count((long) d) : Formats.fixed(d, 4));
-            } else {
-                f.put(e.getKey(), String.valueOf(v));
-            }
-        }
-        return f;
     }
 
     static JsonNode empty() {

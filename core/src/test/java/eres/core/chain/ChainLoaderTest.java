@@ -73,7 +73,7 @@ class ChainLoaderTest {
         assertThatThrownBy(() -> ChainLoader.parse("c.yaml", forward)).hasMessageContaining("'c' comes later in the chain");
         String self = OK + "  - {id: b, use: describe, needs: [b]}\n";
         assertThatThrownBy(() -> ChainLoader.parse("c.yaml", self)).hasMessageContaining("cannot need itself");
-        String table = OK + "report: {tables: [{id: t1, steps: [a, q]}]}\n";
+        String table = OK + "tables: [{id: t1, steps: [a, q]}]\n";
         assertThatThrownBy(() -> ChainLoader.parse("c.yaml", table)).hasMessageContaining("no step 'q'");
     }
 

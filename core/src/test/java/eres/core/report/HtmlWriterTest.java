@@ -61,11 +61,11 @@ class HtmlWriterTest {
     void tablesKeepTheStudyLayout() {
         String html = HtmlWriter.render(report(SVG));
         assertThat(html).contains("<caption>Table 3 &lt;baseline&gt; &amp; more</caption>")
-                .contains("<tr class=\"spans\"><th></th><th colspan=\"2\" scope=\"colgroup\">Two-way FE</th></tr>")
+                .contains("<tr class=\"spans\"><th></th><th colspan=\"2\" scope=\"colgroup\" class=\"span\">Two-way FE</th></tr>")
                 .contains("<tr class=\"body\"><th scope=\"row\">ln_opt</th><td>0.0913***</td><td>0.0903***</td></tr>")
                 .contains("<tr class=\"detail\"><th scope=\"row\"></th><td>(0.0285)</td><td>(0.0294)</td></tr>")
-                .contains("<tr class=\"section\"><th colspan=\"3\" scope=\"rowgroup\">Panel B: tests</th></tr>")
-                .contains("<tr class=\"footer first\"><th scope=\"row\">Observations</th>")
+                .contains("<tr class=\"section rule\"><th colspan=\"3\" scope=\"rowgroup\">Panel B: tests</th></tr>")
+                .contains("<tr class=\"footer\"><th scope=\"row\">Observations</th>")
                 .contains("<tr class=\"footer\"><th scope=\"row\">R-squared</th>")
                 .contains("<p class=\"note\">Standard errors in parentheses; *** p&lt;0.01.</p>")
                 .contains("<code>few-clusters</code> only 3 clusters &lt;warn&gt;")

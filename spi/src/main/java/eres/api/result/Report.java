@@ -7,14 +7,30 @@ import java.util.Map;
  * What report writers render: the run's title, provenance (data hash, seed, plugin versions ...),
  * and per step and group the tables and figures, in chain order. {@code combined} holds tables
  * assembled across steps (e.g. one regression table with a column per region).
+ *
+ * @param notices    shown at the top of the report (the synthetic-data notice first)
+ * @param fileNotice a short line every table file and figure file carries on its own (e.g. "SYNTHETIC DATA
+ *                   ..."), so that a table pasted elsewhere keeps it; null when there is none
+ * @param language   language of the report's generated words, {@code en} or {@code zh}
  */
 public record Report(String title, Map<String, Object> provenance, List<Entry> entries, List<Table> combined,
-                     List<String> notices) {
+                     List<String> notices, String fileNotice, String language) {
     public Report {
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         entries = List.copyOf(entries);
         combined = List.copyOf(combined);
         notices = List.copyOf(notices);
+        if (language == null) language = "en";
+    }
+
+    /** A report in English without a file notice. */
+    public Report(String title, Map<String, Object> provenance, List<Entry> entries, List<Table> combined, List<String> notices) {
+        this(title, provenance, entries, combined, notices, null, "en");
+    }
+
+    /** Whether the generated words are Chinese. */
+    public boolean chinese() {
+        return language.equals("zh");
     }
 
     /** One step (for one group, or {@code group == null}). {@code figurePaths} are relative to the output dir. */

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * Number formatting for tables: fixed decimals, significance stars ({@code *** p<0.01, ** p<0.05,
- * * p<0.1}), brackets. Locale-independent; NaN prints as an empty cell; negative zero prints as 0.
+ * * p<0.1}), parentheses. Locale-independent; NaN prints as an empty cell; negative zero prints as 0.
+ * The rules are those of {@link NumberFormat#DEFAULT} (no scientific notation for small standard
+ * errors, p-values as {@code <0.001}); publication tables across steps use {@link EstimatesTable}.
  */
 public final class Formats {
     private Formats() {
@@ -30,14 +32,14 @@ public final class Formats {
         return s;
     }
 
-    /** Fixed decimals, switching to scientific notation for very small or large magnitudes. */
+    /**
+     * Fixed decimals; a magnitude below the last decimal gets the further decimals it needs for three
+     * significant digits ({@code 0.0000826}, never {@code 8.258e-05}); scientific notation only from 1e15.
+     */
     public static String number(double value, int decimals) {
         if (Double.isNaN(value)) return "";
-        double a = Math.abs(value);
-        if (a != 0 && (a < Math.pow(10, -decimals) || a >= 1e9)) {
-            return String.format(Locale.ROOT, "%." + Math.max(1, decimals - 1) + "e", value);
-        }
-        return fixed(value, decimals);
+        if (Math.abs(value) >= 1e15) return String.format(Locale.ROOT, "%." + Math.max(1, decimals - 1) + "e", value);
+        return new NumberFormat(Math.min(10, decimals), 3, "", 0.001, 3, 3).estimate(value);
     }
 
     /** Estimate with stars, e.g. {@code 0.1234***}. */
@@ -50,16 +52,14 @@ public final class Formats {
         return Double.isNaN(value) ? "" : "(" + number(value, decimals) + ")";
     }
 
-    /** {@code [value]} or empty. */
+    /** {@code [value]} or empty (for intervals and p-values beside a statistic; standard errors go in parentheses). */
     public static String bracketed(double value, int decimals) {
         return Double.isNaN(value) ? "" : "[" + number(value, decimals) + "]";
     }
 
-    /** A p-value: 4 decimals, {@code <0.0001} below that. */
+    /** A p-value: 3 decimals, {@code <0.001} below that (never {@code 0.0000}). */
     public static String pValue(double p) {
-        if (Double.isNaN(p)) return "";
-        if (p < 1e-4) return "<0.0001";
-        return fixed(p, 4);
+        return NumberFormat.DEFAULT.pValue(p);
     }
 
     /** An integer count with no grouping. */

@@ -14,9 +14,10 @@ import org.pf4j.Extension;
 
 /**
  * Every table as {@code tables/<step>-<table>.csv} (RFC 4180, UTF-8 with a byte-order mark so that Excel
- * shows Chinese text correctly; CRLF line ends). Layout: the spanning-header row when there is one, the
- * header row (stub, then the columns), one line per table row (sections as a label alone, standard-error
- * lines with an empty label), then each note alone in the first field. Cells are the formatted text of
+ * shows Chinese text correctly; CRLF line ends). Layout: the file notice (synthetic data) alone on the first
+ * line when there is one, the spanning-header row when there is one, the header row (stub, then the
+ * columns), the further header lines (column titles, dependent variable), one line per table row (sections
+ * as a label alone, standard-error lines with an empty label), then each note alone in the first field. Cells are the formatted text of
  * the other writers, stars included.
  *
  * <p>Spreadsheet formula injection (OWASP "CSV Injection"): a cell that starts with {@code = + - @ | %},
@@ -56,19 +57,29 @@ public final class CsvTableWriter implements ReportWriter<CsvTableWriter.Options
     public void write(Report report, Options options, OutputSink sink) {
         boolean bom = options == null || options.bom();
         for (Report.Entry e : report.entries()) {
-            for (Table t : e.tables()) sink.write(Reports.tablePath(e, t.id(), "csv"), bytes(render(t), bom));
+            for (Table t : e.tables()) sink.write(Reports.tablePath(e, t.id(), "csv"), bytes(render(t, report.fileNotice()), bom));
         }
-        for (Table t : report.combined()) sink.write(Reports.combinedPath(t.id(), "csv"), bytes(render(t), bom));
+        for (Table t : report.combined()) sink.write(Reports.combinedPath(t.id(), "csv"), bytes(render(t, report.fileNotice()), bom));
     }
 
     private static byte[] bytes(String csv, boolean bom) {
         return ((bom ? "\uFEFF" : "") + csv).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One table as CSV text (no byte-order mark). */
+    /** One table as CSV text (no byte-order mark), without a notice. */
     static String render(Table t) {
+        return render(t, null);
+    }
+
+    /** One table as CSV text (no byte-order mark); the notice (synthetic data), when given, alone on the first line. */
+    static String render(Table t, String notice) {
         int width = t.columns().size() + 1;
         StringBuilder sb = new StringBuilder();
+        if (notice != null) {
+            List<String> cells = new ArrayList<>(Collections.nCopies(width, ""));
+            cells.set(0, notice);
+            line(sb, cells);
+        }
         if (!t.spans().isEmpty()) {
             List<String> spanRow = new ArrayList<>(Collections.nCopies(width, ""));
             for (Table.Span s : t.spans()) if (s.first() >= 0 && s.first() < width - 1) spanRow.set(s.first() + 1, s.label());
@@ -78,6 +89,12 @@ public final class CsvTableWriter implements ReportWriter<CsvTableWriter.Options
         header.add(t.stub());
         header.addAll(t.columns());
         line(sb, header);
+        for (Table.Row h : t.heads()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(h.label());
+            cells.addAll(h.cells());
+            line(sb, cells);
+        }
         for (Table.Row r : t.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(r.label());

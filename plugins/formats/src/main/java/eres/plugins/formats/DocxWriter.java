@@ -94,6 +94,7 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
 
     private void writeAll(Report report, Options o, OutputSink sink) {
         try (XWPFDocument doc = newDocument(o)) {
+            page(doc, false);
             paragraph(doc, "Title", report.title(), o);
             for (String n : report.notices()) run(doc.createParagraph(), n, o, o.fontSize() + 1).setBold(true);
             paragraph(doc, "Heading1", "Provenance", o);
@@ -110,8 +111,8 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                     run(p, e.error(), o, o.fontSize() + 1);
                 }
                 for (Table t : e.tables()) {
-                    table(doc, t, o);
-                    sink.write(Reports.tablePath(e, t.id(), "docx"), single(t, o));
+                    table(doc, t, o, null);
+                    sink.write(Reports.tablePath(e, t.id(), "docx"), single(t, o, report.fileNotice()));
                 }
                 for (int i = 0; i < e.figures().size(); i++) {
                     run(doc.createParagraph(), "Figure: " + e.figures().get(i).title() + " (" + e.figurePaths().get(i) + ", SVG)",
@@ -125,8 +126,8 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
             if (!report.combined().isEmpty()) {
                 paragraph(doc, "Heading1", "Combined tables", o);
                 for (Table t : report.combined()) {
-                    table(doc, t, o);
-                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o));
+                    table(doc, t, o, null);
+                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o, report.fileNotice()));
                 }
             }
             sink.write("report.docx", bytes(doc));
@@ -137,8 +138,16 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
 
     /** A document holding one table. */
     static byte[] single(Table t, Options o) {
+        return single(t, o, null);
+    }
+
+    /** A document holding one table, with the file notice (synthetic data) above it when given. */
+    static byte[] single(Table t, Options o, String notice) {
         try (XWPFDocument doc = newDocument(o)) {
-            table(doc, t, o);
+            // a table too wide for a portrait page at the chosen size gets a landscape page
+            boolean landscape = layout(t, o.fontSize(), PORTRAIT).fontSize() < o.fontSize();
+            page(doc, landscape);
+            table(doc, t, o, notice, landscape ? LANDSCAPE : PORTRAIT);
             return bytes(doc);
         } catch (IOException e) {
             throw new EresException("cannot write table " + t.id() + " as docx: " + e.getMessage(), e);
@@ -227,20 +236,46 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
 
     /** Caption, the three-rule table, notes. */
     static void table(XWPFDocument doc, Table t, Options o) {
+        table(doc, t, o, null);
+    }
+
+    /**
+     * The notice (bold, when given), the caption, the three-rule table (a light rule under each spanning
+     * group, under the header and wherever the block of rows changes), the notes.
+     */
+    static void table(XWPFDocument doc, Table t, Options o, String notice) {
+        table(doc, t, o, notice, PORTRAIT);
+    }
+
+    /**
+     * The notice (bold, when given), the caption, the three-rule table (a light rule under each spanning
+     * group, under the header and wherever the block of rows changes), the notes; the columns sized to their
+     * contents within {@code available} twips, the font made smaller (down to 7 pt) when they do not fit.
+     */
+    static void table(XWPFDocument doc, Table t, Options requested, String notice, int available) {
+        Layout fit = layout(t, requested.fontSize(), available);
+        Options o = new Options(requested.font(), requested.eastAsiaFont(), fit.fontSize());
+        if (notice != null) {
+            XWPFParagraph p = doc.createParagraph();
+            if (!p.getCTP().isSetPPr()) p.getCTP().addNewPPr();
+            p.setKeepNext(true);
+            p.setSpacingAfter(0);
+            run(p, notice, o, Math.max(6, o.fontSize() - 1)).setBold(true);
+        }
         XWPFParagraph caption = doc.createParagraph();
         if (!caption.getCTP().isSetPPr()) caption.getCTP().addNewPPr(); // POI 5.5 setKeepNext needs an existing pPr
         caption.setKeepNext(true);
-        caption.setSpacingBefore(240);
+        caption.setSpacingBefore(notice == null ? 240 : 60);
         caption.setSpacingAfter(60);
         run(caption, t.title(), o, o.fontSize() + 1).setBold(true);
 
         int cols = t.columns().size() + 1;
         boolean spans = !t.spans().isEmpty();
-        int headerRows = spans ? 2 : 1;
+        int headerRows = (spans ? 1 : 0) + 1 + t.heads().size();
         int n = headerRows + t.rows().size();
         XWPFTable table = doc.createTable(n, cols);
         rules(table);
-        int[] widths = widths(t, cols);
+        int[] widths = fit.widths();
         grid(table, widths);
         for (XWPFTableRow row : table.getRows()) for (int j = 0; j < cols; j++) width(row.getCell(j), widths[j]);
 
@@ -276,15 +311,21 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                 }
             }
         }
-        XWPFTableRow head = table.getRow(r++);
-        head.setRepeatHeader(true);
-        head.setCantSplitRow(true);
-        text(head.getCell(0), t.stub(), o, ParagraphAlignment.LEFT, false, false);
-        for (int j = 1; j < cols; j++) text(head.getCell(j), t.columns().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
-        for (int j = 0; j < cols; j++) border(head.getCell(j), "bottom", LIGHT);
+        List<Table.Row> headLines = new java.util.ArrayList<>();
+        headLines.add(new Table.Row(t.stub(), t.columns(), Table.Row.Kind.BODY));
+        headLines.addAll(t.heads());
+        for (int h = 0; h < headLines.size(); h++) {
+            XWPFTableRow head = table.getRow(r++);
+            head.setRepeatHeader(true);
+            head.setCantSplitRow(true);
+            Table.Row line = headLines.get(h);
+            text(head.getCell(0), line.label(), o, ParagraphAlignment.LEFT, false, false);
+            for (int j = 1; j < cols; j++) text(head.getCell(j), line.cells().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
+            if (h == headLines.size() - 1) for (int j = 0; j < cols; j++) border(head.getCell(j), "bottom", LIGHT);
+        }
 
-        boolean inFooter = false;
-        for (Table.Row row : t.rows()) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            Table.Row row = t.rows().get(i);
             XWPFTableRow wr = table.getRow(r++);
             wr.setCantSplitRow(true);
             if (row.kind() == Table.Row.Kind.SECTION) {
@@ -292,13 +333,12 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                 tcPr(wr.getCell(0)).addNewGridSpan().setVal(BigInteger.valueOf(cols));
                 width(wr.getCell(0), java.util.Arrays.stream(widths).sum());
                 for (int k = cols - 1; k > 0; k--) wr.removeCell(k);
+                if (t.ruleAbove(i)) border(wr.getCell(0), "top", LIGHT);
                 continue;
             }
-            boolean firstFooter = row.kind() == Table.Row.Kind.FOOTER && !inFooter;
-            if (row.kind() == Table.Row.Kind.FOOTER) inFooter = true;
             text(wr.getCell(0), row.label(), o, ParagraphAlignment.LEFT, false, false);
             for (int j = 1; j < cols; j++) text(wr.getCell(j), row.cells().get(j - 1), o, ParagraphAlignment.CENTER, false, false);
-            if (firstFooter) for (int j = 0; j < cols; j++) border(wr.getCell(j), "top", LIGHT);
+            if (t.ruleAbove(i)) for (int j = 0; j < cols; j++) border(wr.getCell(j), "top", LIGHT);
         }
         for (String note : t.notes()) {
             XWPFParagraph p = doc.createParagraph();
@@ -309,21 +349,95 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
         doc.createParagraph(); // a blank line after the table, so consecutive tables do not join
     }
 
+    /** Usable width of an A4 page with 1-inch margins, in twentieths of a point: portrait and landscape. */
+    static final int PORTRAIT = 11906 - 2 * 1440;
+    static final int LANDSCAPE = 16838 - 2 * 1440;
+
+    /** Column widths (twips) and the font size that makes them fit. */
+    record Layout(int[] widths, int fontSize) {
+    }
+
     /**
-     * Column widths in twentieths of a point: the table spans the text width (6.25 in, inside the 1-inch
-     * margins of both A4 and Letter); the stub column gets room for labels (its longest label, between a
-     * quarter and 40% of the width), the model columns share the rest.
+     * Columns sized to their contents: a model column as wide as its longest cell (it never wraps), the stub
+     * as wide as its longest label but wrapping beyond 24 characters when space is short; what is left over
+     * goes to the stub (up to 40% of the width) and then evenly to all columns. When the columns do not fit
+     * in {@code available} twips, the font shrinks a point at a time, down to 7 pt (then cells wrap).
+     * Text width is estimated from character counts (half an em per Latin character, a full em per
+     * Chinese one) plus Word's default cell margins.
      */
-    static int[] widths(Table t, int cols) {
-        int total = 9000;
-        int longest = t.stub() == null ? 0 : t.stub().length();
-        for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) longest = Math.max(longest, r.label().length());
-        int stub = Math.max(total / 4, Math.min(total * 2 / 5, longest * 120 + 200));
-        if (cols == 1) stub = total;
-        int[] w = new int[cols];
-        w[0] = stub;
-        for (int j = 1; j < cols; j++) w[j] = (total - stub) / (cols - 1);
-        return w;
+    static Layout layout(Table t, int fontSize, int available) {
+        int cols = t.columns().size() + 1;
+        double[] em = new double[cols];
+        double stubEm = ems(t.stub());
+        for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) stubEm = Math.max(stubEm, ems(r.label()));
+        for (Table.Row r : t.heads()) stubEm = Math.max(stubEm, ems(r.label()));
+        em[0] = stubEm;
+        for (int j = 1; j < cols; j++) {
+            double m = ems(t.columns().get(j - 1));
+            for (Table.Row r : t.heads()) m = Math.max(m, ems(r.cells().get(j - 1)));
+            for (Table.Row r : t.rows()) if (r.kind() != Table.Row.Kind.SECTION) m = Math.max(m, ems(r.cells().get(j - 1)));
+            em[j] = m;
+        }
+        int size = fontSize;
+        while (true) {
+            int margin = 2 * 115;
+            double twipsPerEm = size * 20.0;
+            int[] w = new int[cols];
+            int sum = 0;
+            for (int j = 0; j < cols; j++) {
+                w[j] = (int) Math.ceil(em[j] * twipsPerEm) + margin;
+                sum += w[j];
+            }
+            if (sum > available) {
+                // the stub wraps first
+                int wrapped = (int) Math.ceil(Math.min(em[0], 12) * twipsPerEm) + margin;
+                sum -= w[0] - Math.min(w[0], wrapped);
+                w[0] = Math.min(w[0], wrapped);
+            }
+            if (sum <= available || size <= 7) {
+                int slack = available - sum;
+                if (slack > 0) {
+                    int toStub = Math.max(0, Math.min(slack, available * 2 / 5 - w[0]));
+                    w[0] += toStub;
+                    slack -= toStub;
+                    for (int j = 0; j < cols; j++) w[j] += slack / cols;
+                } else if (slack < 0) {
+                    // still too wide at 7 pt: scale down, cells wrap
+                    double f = (double) available / sum;
+                    for (int j = 0; j < cols; j++) w[j] = (int) Math.floor(w[j] * f);
+                }
+                return new Layout(w, size);
+            }
+            size--;
+        }
+    }
+
+    /** Width of a text in ems: half an em per Latin character, a full em per Chinese one. */
+    static double ems(String s) {
+        if (s == null) return 0;
+        double e = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            e += LatexWriter.isCjk(cp) ? 1.0 : 0.5;
+            i += Character.charCount(cp);
+        }
+        return e;
+    }
+
+    /** A4, portrait or landscape, 1-inch margins. */
+    private static void page(XWPFDocument doc, boolean landscape) {
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr sect = doc.getDocument().getBody().isSetSectPr()
+                ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(landscape ? 16838 : 11906));
+        size.setH(BigInteger.valueOf(landscape ? 11906 : 16838));
+        if (landscape) size.setOrient(org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation.LANDSCAPE);
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar mar = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        BigInteger inch = BigInteger.valueOf(1440);
+        mar.setTop(inch);
+        mar.setBottom(inch);
+        mar.setLeft(inch);
+        mar.setRight(inch);
     }
 
     private static void grid(XWPFTable table, int[] widths) {

@@ -65,7 +65,7 @@ public final class JsonTableWriter implements ReportWriter<NoParameters> {
             List<String> tableFiles = new ArrayList<>();
             for (Table t : e.tables()) {
                 String path = Reports.tablePath(e, t.id(), "json");
-                sink.write(path, bytes(table(t)));
+                sink.write(path, bytes(table(t, report.fileNotice())));
                 tableFiles.add(path);
             }
             m.put("tables", e.tables().stream().map(JsonTableWriter::table).toList());
@@ -92,16 +92,27 @@ public final class JsonTableWriter implements ReportWriter<NoParameters> {
         root.put("entries", entries);
         List<Map<String, Object>> combined = new ArrayList<>();
         for (Table t : report.combined()) {
-            sink.write(Reports.combinedPath(t.id(), "json"), bytes(table(t)));
+            sink.write(Reports.combinedPath(t.id(), "json"), bytes(table(t, report.fileNotice())));
             combined.add(table(t));
         }
         root.put("combined", combined);
         sink.write("report.json", bytes(root));
     }
 
-    /** A table as an ordered map (the field order is part of the format). */
+    /** A table as an ordered map (the field order is part of the format), without a notice. */
     static Map<String, Object> table(Table t) {
+        return table(t, null);
+    }
+
+    /**
+     * A table as an ordered map: {@code notice} (only when given), id, title, stub, columns, spans,
+     * {@code heads} (further header lines: {@code {label, cells}}), rows ({@code {label, cells, kind}} with kind
+     * body, detail, section, indicator or footer, and {@code rule: true} where the writers draw a rule above
+     * the row), notes.
+     */
+    static Map<String, Object> table(Table t, String notice) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (notice != null) m.put("notice", notice);
         m.put("id", t.id());
         m.put("title", t.title());
         m.put("stub", t.stub());
@@ -115,12 +126,22 @@ public final class JsonTableWriter implements ReportWriter<NoParameters> {
             spans.add(sm);
         }
         m.put("spans", spans);
+        List<Map<String, Object>> heads = new ArrayList<>();
+        for (Table.Row h : t.heads()) {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("label", h.label());
+            hm.put("cells", h.cells());
+            heads.add(hm);
+        }
+        m.put("heads", heads);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Table.Row r : t.rows()) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            Table.Row r = t.rows().get(i);
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("label", r.label());
             rm.put("cells", r.cells());
             rm.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (t.ruleAbove(i)) rm.put("rule", true);
             rows.add(rm);
         }
         m.put("rows", rows);

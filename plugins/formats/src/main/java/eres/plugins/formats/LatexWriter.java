@@ -14,8 +14,10 @@ import org.pf4j.Extension;
  * LaTeX tables in the layout of Stata's {@code esttab ..., booktabs}: {@code \toprule}/{@code \midrule}/
  * {@code \bottomrule} and no vertical rules, spanning headers with {@code \cmidrule}, one column per model
  * (a combined table puts models side by side), stars as superscripts through esttab's {@code \sym}
- * macro, the standard error in brackets on the line under each estimate, a rule above the footer rows
- * (observations, R^2, fixed effects) and the notes as full-width rows under the bottom rule.
+ * macro, the standard error in parentheses on the line under each estimate, a rule wherever the block changes
+ * (coefficients, indicator rows, statistics rows, panels) and the notes under the bottom rule, set in a
+ * paragraph exactly as wide as the table (the tabular is typeset in a box first and the notes take its
+ * width, so long notes wrap instead of running into the margin; no package beyond booktabs needed).
  *
  * <p>Writes {@code tables/<step>-<table>.tex} (a {@code table} float with caption and label, for
  * {@code \input} into a paper; needs {@code &#92;usepackage{booktabs}}) and {@code report.tex}, a complete
@@ -55,7 +57,7 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
             body.append("\\section{").append(escape(Reports.heading(e))).append("}\n\n");
             if (e.error() != null) body.append("\\textbf{Failed:} ").append(escape(e.error())).append("\n\n");
             for (Table t : e.tables()) {
-                sink.writeString(Reports.tablePath(e, t.id(), "tex"), floatTable(t, Reports.key(e) + "-" + t.id()));
+                sink.writeString(Reports.tablePath(e, t.id(), "tex"), floatTable(t, Reports.key(e) + "-" + t.id(), report.fileNotice()));
                 body.append(longTable(t)).append('\n');
             }
             for (int i = 0; i < e.figures().size(); i++) {
@@ -73,7 +75,7 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         if (!report.combined().isEmpty()) {
             body.append("\\section{Combined tables}\n\n");
             for (Table t : report.combined()) {
-                sink.writeString(Reports.combinedPath(t.id(), "tex"), floatTable(t, "combined-" + t.id()));
+                sink.writeString(Reports.combinedPath(t.id(), "tex"), floatTable(t, "combined-" + t.id(), report.fileNotice()));
                 body.append(longTable(t)).append('\n');
             }
         }
@@ -98,22 +100,39 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         return d.toString();
     }
 
-    /** A {@code table} float for {@code \input}: caption, label, the tabular. */
+    /** A {@code table} float without a file notice. */
     static String floatTable(Table t, String label) {
+        return floatTable(t, label, null);
+    }
+
+    /**
+     * A {@code table} float for {@code \input}: caption, label, the tabular; the file notice (synthetic
+     * data) as a comment on the first line and as the first note under the table.
+     */
+    static String floatTable(Table t, String label, String notice) {
         int n = t.columns().size() + 1;
         StringBuilder sb = new StringBuilder();
+        if (notice != null) sb.append("% ").append(oneLine(notice)).append('\n');
         sb.append("% ").append(oneLine(t.title())).append(" -- written by eres; needs \\usepackage{booktabs}\n");
+        if (hasCjk(t)) sb.append("% contains Chinese text: compile with xelatex and \\usepackage{ctex} (Debian texlive-lang-chinese)\n");
         sb.append("\\begin{table}[htbp]\n\\centering\n");
-        sb.append("\\caption{").append(escape(t.title())).append("}\n");
+        sb.append("\\caption{").append(escape(caption(t.title()))).append("}\n");
         sb.append("\\label{tab:").append(label).append("}\n");
         sb.append("{\\def\\sym#1{\\ifmmode^{#1}\\else\\(^{#1}\\)\\fi}\n");
-        sb.append("\\begin{tabular}{l*{").append(n - 1).append("}{c}}\n");
+        // the tabular is set in box 0 first, so that the notes below can take exactly its width
+        sb.append("\\sbox0{\\begin{tabular}{l*{").append(n - 1).append("}{c}}\n");
         sb.append("\\toprule\n");
         header(sb, t);
         body(sb, t);
         sb.append("\\bottomrule\n");
-        notes(sb, t, n);
-        sb.append("\\end{tabular}}\n\\end{table}\n");
+        sb.append("\\end{tabular}}%\n\\usebox0\n");
+        List<String> notes = new java.util.ArrayList<>();
+        if (notice != null) notes.add("\\textbf{" + escape(notice) + "}");
+        for (String note : t.notes()) notes.add(escape(note));
+        if (!notes.isEmpty()) {
+            sb.append("\\par\\smallskip\n\\parbox{\\wd0}{\\raggedright\\footnotesize ").append(String.join("\\par\n", notes)).append("}\n");
+        }
+        sb.append("}\n\\end{table}\n");
         return sb.toString();
     }
 
@@ -122,13 +141,16 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         int n = t.columns().size() + 1;
         StringBuilder sb = new StringBuilder();
         sb.append("\\begin{longtable}{l*{").append(n - 1).append("}{c}}\n");
-        sb.append("\\caption{").append(escape(t.title())).append("}\\\\\n");
+        sb.append("\\caption{").append(escape(caption(t.title()))).append("}\\\\\n");
         sb.append("\\toprule\n");
         header(sb, t);
         body(sb, t);
         sb.append("\\bottomrule\n");
-        notes(sb, t, n);
         sb.append("\\end{longtable}\n");
+        if (!t.notes().isEmpty()) {
+            sb.append("\\vspace{-0.8\\baselineskip}\n{\\footnotesize\\noindent ");
+            sb.append(String.join("\\par\\noindent\n", t.notes().stream().map(LatexWriter::escape).toList())).append("\\par}\n");
+        }
         return sb.toString();
     }
 
@@ -151,24 +173,21 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         }
         sb.append(label(t.stub()));
         for (String c : t.columns()) sb.append(" & ").append(cell(c));
-        sb.append(" \\\\\n\\midrule\n");
+        sb.append(" \\\\\n");
+        for (Table.Row h : t.heads()) row(sb, h);
+        sb.append("\\midrule\n");
     }
 
+    /** The rows, with a {@code \\midrule} wherever the block changes (coefficients, indicators, statistics, panels). */
     private static void body(StringBuilder sb, Table t) {
         int n = t.columns().size() + 1;
-        boolean inFooter = false;
-        for (Table.Row r : t.rows()) {
-            switch (r.kind()) {
-                case SECTION -> sb.append("\\multicolumn{").append(n).append("}{l}{\\textit{").append(escape(r.label()))
-                        .append("}} \\\\\n");
-                case FOOTER -> {
-                    if (!inFooter) {
-                        sb.append("\\midrule\n");
-                        inFooter = true;
-                    }
-                    row(sb, r);
-                }
-                default -> row(sb, r);
+        for (int i = 0; i < t.rows().size(); i++) {
+            Table.Row r = t.rows().get(i);
+            if (t.ruleAbove(i)) sb.append("\\midrule\n");
+            if (r.kind() == Table.Row.Kind.SECTION) {
+                sb.append("\\multicolumn{").append(n).append("}{l}{\\textit{").append(escape(r.label())).append("}} \\\\\n");
+            } else {
+                row(sb, r);
             }
         }
     }
@@ -179,10 +198,13 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         sb.append(" \\\\\n");
     }
 
-    private static void notes(StringBuilder sb, Table t, int n) {
-        for (String note : t.notes()) {
-            sb.append("\\multicolumn{").append(n).append("}{l}{\\footnotesize ").append(escape(note)).append("} \\\\\n");
-        }
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("^(Table|表)\\s*[A-Za-z]?\\d+[A-Za-z]?\\s*[:.：]\\s*");
+
+    /** The caption without a leading "Table 3:" (LaTeX numbers tables itself; the file's first comment keeps the title). */
+    static String caption(String title) {
+        if (title == null) return "";
+        String c = NUMBERED.matcher(title).replaceFirst("");
+        return c.isEmpty() ? title : c;
     }
 
     /** A row label; {@code {}} first so that a label starting with '[' is not read as {@code \\[...]}. */
@@ -214,34 +236,55 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
     static String escape(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\\' -> sb.append("\\textbackslash{}");
-                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').appendCodePoint(cp);
-                case '~' -> sb.append("\\textasciitilde{}");
-                case '^' -> sb.append("\\textasciicircum{}");
-                case '<' -> sb.append("\\textless{}");
-                case '>' -> sb.append("\\textgreater{}");
-                case '\n', '\r', '\t' -> sb.append(' ');
-                case 0xB2 -> sb.append("\\textsuperscript{2}");
-                case 0xB3 -> sb.append("\\textsuperscript{3}");
-                case 0xB9 -> sb.append("\\textsuperscript{1}");
-                case 0x2212 -> sb.append("\\(-\\)");
-                case 0xD7 -> sb.append("\\(\\times\\)");
-                case 0xB1 -> sb.append("\\(\\pm\\)");
-                case 0x2264 -> sb.append("\\(\\leq\\)");
-                case 0x2265 -> sb.append("\\(\\geq\\)");
-                case 0x2260 -> sb.append("\\(\\neq\\)");
-                case 0x2248 -> sb.append("\\(\\approx\\)");
-                case 0x221E -> sb.append("\\(\\infty\\)");
-                default -> {
-                    String greek = GREEK.get(cp);
-                    if (greek != null) sb.append("\\(\\").append(greek).append("\\)");
-                    else sb.appendCodePoint(cp);
-                }
+        int[] cps = s.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            // a letter with a combining circumflex (γ̂): \hat in math
+            if (i + 1 < cps.length && cps[i + 1] == 0x302) {
+                String greek = GREEK.get(cp);
+                sb.append("\\(\\hat{").append(greek != null ? "\\" + greek : new String(Character.toChars(cp))).append("}\\)");
+                i++;
+                continue;
             }
-        });
+            if (cp >= 0x2080 && cp <= 0x2089) {
+                sb.append("\\(_{").append(cp - 0x2080).append("}\\)");
+                continue;
+            }
+            if (cp == 0xB7) {
+                sb.append("\\(\\cdot\\)");
+                continue;
+            }
+            appendEscaped(sb, cp);
+        }
         return sb.toString();
+    }
+
+    private static void appendEscaped(StringBuilder sb, int cp) {
+        switch (cp) {
+            case '\\' -> sb.append("\\textbackslash{}");
+            case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').appendCodePoint(cp);
+            case '~' -> sb.append("\\textasciitilde{}");
+            case '^' -> sb.append("\\textasciicircum{}");
+            case '<' -> sb.append("\\textless{}");
+            case '>' -> sb.append("\\textgreater{}");
+            case '\n', '\r', '\t' -> sb.append(' ');
+            case 0xB2 -> sb.append("\\textsuperscript{2}");
+            case 0xB3 -> sb.append("\\textsuperscript{3}");
+            case 0xB9 -> sb.append("\\textsuperscript{1}");
+            case 0x2212 -> sb.append("\\(-\\)");
+            case 0xD7 -> sb.append("\\(\\times\\)");
+            case 0xB1 -> sb.append("\\(\\pm\\)");
+            case 0x2264 -> sb.append("\\(\\leq\\)");
+            case 0x2265 -> sb.append("\\(\\geq\\)");
+            case 0x2260 -> sb.append("\\(\\neq\\)");
+            case 0x2248 -> sb.append("\\(\\approx\\)");
+            case 0x221E -> sb.append("\\(\\infty\\)");
+            default -> {
+                String greek = GREEK.get(cp);
+                if (greek != null) sb.append("\\(\\").append(greek).append("\\)");
+                else sb.appendCodePoint(cp);
+            }
+        }
     }
 
     private static final Map<Integer, String> GREEK = greek();
@@ -255,6 +298,18 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
         int[] upperCp = {0x393, 0x394, 0x398, 0x39B, 0x39E, 0x3A0, 0x3A3, 0x3A5, 0x3A6, 0x3A8, 0x3A9};
         for (int i = 0; i < upperCp.length; i++) m.put(upperCp[i], upper.get(i));
         return Map.copyOf(m);
+    }
+
+    static boolean hasCjk(Table t) {
+        StringBuilder all = new StringBuilder(t.title());
+        t.columns().forEach(all::append);
+        t.heads().forEach(r -> {
+            all.append(r.label());
+            r.cells().forEach(all::append);
+        });
+        t.rows().forEach(r -> all.append(r.label()));
+        t.notes().forEach(all::append);
+        return all.codePoints().anyMatch(LatexWriter::isCjk);
     }
 
     static boolean isCjk(int cp) {

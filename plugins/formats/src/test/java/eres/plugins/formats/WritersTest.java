@@ -64,7 +64,9 @@ class WritersTest {
                 + "\\{\\} & \\((-?[0-9.]+)\\) & \\((-?[0-9.]+)\\) \\\\\\\\").matcher(t);
         assertThat(m.find()).as(t).isTrue();
         assertThat(t).contains("{}Observations & 465 & 150 \\\\");
-        assertThat(t).contains("\\multicolumn{3}{l}{\\footnotesize Standard errors in parentheses; *** p\\textless{}0.01");
+        // notes under the table, in a paragraph as wide as the tabular (box 0)
+        assertThat(t).contains("\\sbox0{\\begin{tabular}", "\\end{tabular}}%\n\\usebox0\n",
+                "\\parbox{\\wd0}{\\raggedright\\footnotesize Standard errors in parentheses; *** p\\textless{}0.01");
         assertThat(t.indexOf("\\bottomrule")).isLessThan(t.indexOf("\\footnotesize"));
 
         String base = Files.readString(dir.resolve("tables/baseline-coefficients.tex"));
@@ -117,7 +119,12 @@ class WritersTest {
     void latexEscapesSpecialCharactersAndMath() {
         assertThat(LatexWriter.escape("a_b & 50% $x$ #1 {y} ~ ^ \\ <>")).isEqualTo(
                 "a\\_b \\& 50\\% \\$x\\$ \\#1 \\{y\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}\\textgreater{}");
-        assertThat(LatexWriter.escape("γ̂ ≤ R² × β")).isEqualTo("\\(\\gamma\\)\u0302 \\(\\leq\\) R\\textsuperscript{2} \\(\\times\\) \\(\\beta\\)");
+        assertThat(LatexWriter.escape("γ̂ ≤ R² × β")).isEqualTo("\\(\\hat{\\gamma}\\) \\(\\leq\\) R\\textsuperscript{2} \\(\\times\\) \\(\\beta\\)");
+        assertThat(LatexWriter.escape("γ₁ < q ≤ γ₂, W·y")).isEqualTo("\\(\\gamma\\)\\(_{1}\\) \\textless{} q \\(\\leq\\) \\(\\gamma\\)\\(_{2}\\), W\\(\\cdot\\)y");
+        assertThat(LatexWriter.caption("Table 3: Baseline")).isEqualTo("Baseline");
+        assertThat(LatexWriter.caption("Table A2. SDM")).isEqualTo("SDM");
+        assertThat(LatexWriter.caption("表 3：基准回归")).isEqualTo("基准回归");
+        assertThat(LatexWriter.caption("Tables 5-6 and Figure 1")).isEqualTo("Tables 5-6 and Figure 1");
         assertThat(LatexWriter.cell("-0.1234**")).isEqualTo("-0.1234\\sym{**}");
         assertThat(LatexWriter.cell("(0.0100)")).isEqualTo("(0.0100)");
     }

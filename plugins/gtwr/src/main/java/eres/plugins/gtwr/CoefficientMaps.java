@@ -48,6 +48,22 @@ final class CoefficientMaps {
         boolean contains(int t) {
             return t >= from && t <= to;
         }
+
+        /**
+         * The label of the years the data have in this period ({@code 2011-2012} when the data start in 2011,
+         * not the requested {@code 2008-2012}), so map titles say what was averaged.
+         */
+        String observed(int[] time, double[] values) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int i = 0; i < time.length; i++) {
+                if (!contains(time[i]) || Double.isNaN(values[i])) continue;
+                lo = Math.min(lo, time[i]);
+                hi = Math.max(hi, time[i]);
+            }
+            if (lo > hi) return label;
+            return lo == hi ? Integer.toString(lo) : lo + "-" + hi;
+        }
     }
 
     /** One map: the classified period means (a result section entry). */
@@ -100,7 +116,7 @@ final class CoefficientMaps {
                 }
                 Map<String, Double> means = new LinkedHashMap<>();
                 acc.forEach((k, a) -> means.put(k, a[0] / a[1]));
-                byPeriod.put(period.label(), means);
+                byPeriod.put(period.observed(time, est), means);
             }
             NaturalBreaks.Classification shared = null;
             if (common && !byPeriod.isEmpty()) {

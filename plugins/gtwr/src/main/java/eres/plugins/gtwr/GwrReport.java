@@ -324,7 +324,7 @@ final class GwrReport {
                     Formats.number(s.min(), 4), Formats.number(s.lowerQuartile(), 4), Formats.number(s.median(), 4),
                     Formats.number(s.upperQuartile(), 4), Formats.number(s.max(), 4),
                     Formats.fixed(100 * s.shareSignificant(), 1) + "%", Formats.estimate(c.estimate(), c.pValue(), 4));
-            t.detail(List.of("", "", "", "", "", "", "", "", Formats.bracketed(c.stdError(), 4)));
+            t.detail(List.of("", "", "", "", "", "", "", "", Formats.parenthesised(c.stdError(), 4)));
         }
         t.footer("Observations", Formats.count(n), "", "", "", "", "", "", "", Formats.count(n));
         return t.note("Distribution of the " + n + " local estimates (quartiles: R type 7); |t| > 1.96: share of local t-values "

@@ -168,18 +168,18 @@ final class SpatialReport {
             Arrays.fill(se, "");
             int bi = f.index(x);
             cells[0] = Formats.estimate(f.estimates()[bi], Distributions.normalTwoSided(f.estimates()[bi] / f.se(bi)), 4);
-            se[0] = Formats.bracketed(f.se(bi), 4);
+            se[0] = Formats.parenthesised(f.se(bi), 4);
             int ti = f.index("W*" + x);
             if (ti >= 0) {
                 cells[1] = Formats.estimate(f.estimates()[ti], Distributions.normalTwoSided(f.estimates()[ti] / f.se(ti)), 4);
-                se[1] = Formats.bracketed(f.se(ti), 4);
+                se[1] = Formats.parenthesised(f.se(ti), 4);
             }
             if (impacts != null) {
                 Impacts.Row row = impacts.rows().get(j);
                 for (int q = 0; q < 3; q++) {
                     double[] s = shown(p, impacts, row, q);
                     cells[2 + q] = cell(s[0], s[2]);
-                    se[2 + q] = Formats.bracketed(s[1], 4);
+                    se[2 + q] = Formats.parenthesised(s[1], 4);
                 }
             }
             t.row(label(p.labels(), x), cells);
@@ -189,7 +189,7 @@ final class SpatialReport {
             int si = f.spatialIndex();
             t.row(f.terms().get(si).equals("rho") ? "rho (W*y)" : "lambda (W*e)",
                     Formats.estimate(f.rho(), Distributions.normalTwoSided(f.rho() / f.se(si)), 4), "", "", "", "");
-            t.detail(List.of(Formats.bracketed(f.se(si), 4), "", "", "", ""));
+            t.detail(List.of(Formats.parenthesised(f.se(si), 4), "", "", "", ""));
         }
         t.row("sigma^2", Formats.number(f.sigma2(), 4), "", "", "", "");
         t.footer("Observations", Formats.count((long) r.units() * r.periods()), "", "", "", "");
@@ -259,7 +259,7 @@ final class SpatialReport {
                 double[] s = shown(p, impacts, row, q);
                 cells.add(cell(s[0], s[2]));
                 cells.add(Formats.fixed(s[3], 3));
-                se.add(Formats.bracketed(s[1], 4));
+                se.add(Formats.parenthesised(s[1], 4));
                 se.add("");
             }
             t.row(label(p.labels(), row.variable()), cells);

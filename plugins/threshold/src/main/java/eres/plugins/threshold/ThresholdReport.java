@@ -211,7 +211,7 @@ final class ThresholdReport {
                 if (i == 0) {
                     t.row(label, Formats.number(r.value(), 4), interval,
                             b == null ? Formats.fixed(f, 4) : Formats.estimate(f, b.pValue(), 4),
-                            b == null ? "" : Formats.fixed(b.pValue(), 4), b == null ? "" : Formats.fixed(b.crit10(), 4),
+                            b == null ? "" : Formats.pValue(b.pValue()), b == null ? "" : Formats.fixed(b.crit10(), 4),
                             b == null ? "" : Formats.fixed(b.crit5(), 4), b == null ? "" : Formats.fixed(b.crit1(), 4),
                             Formats.fixed(e.ssr(), 4));
                 } else {
