@@ -15,4 +15,12 @@ public record Dataset(Panel panel, Geography geography, String source, String sh
     public Dataset {
         notes = java.util.List.copyOf(notes);
     }
+
+    /** This dataset with {@code more} notes (e.g. what the transforms did) after its own. */
+    public Dataset withNotes(java.util.List<String> more) {
+        if (more.isEmpty()) return this;
+        java.util.List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Dataset(panel, geography, source, sha256, synthetic, label, all);
+    }
 }

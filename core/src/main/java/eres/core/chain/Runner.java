@@ -87,7 +87,9 @@ public final class Runner {
 
         // 2. data and transforms
         Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
-        Panel panel = transforms.apply(dataset.panel());
+        List<String> transformNotes = new ArrayList<>();
+        Panel panel = transforms.apply(dataset.panel(), transformNotes);
+        dataset = dataset.withNotes(transformNotes);
         for (Bound b : bound) {
             String by = b.spec().by();
             if (by != null && !panel.hasText(by)) {

@@ -321,13 +321,18 @@ final class ColumnarLoader {
         time = null;
         int dropped = 0;
         int[] keep = null;
-        if (!missingCount.isEmpty()) {
+        if (!missingCount.isEmpty() && spec.keepMissing()) {
+            int cells = 0;
+            for (int c : missingCount.values()) cells += c;
+            notes.add(cells + " missing value(s) in " + missingCount.size() + " column(s) kept (data.missing: keep): " + missingCount);
+        } else if (!missingCount.isEmpty()) {
             if (!spec.dropMissing()) {
                 Map.Entry<String, Integer> first = missingCount.entrySet().iterator().next();
                 throw new DataException("column '" + shown(first.getKey()) + "' has " + first.getValue() + " missing value"
                         + (first.getValue() == 1 ? "" : "s") + " (first at " + locate(firstMissing.get(first.getKey())) + ")"
                         + (missingCount.size() > 1 ? " and " + (missingCount.size() - 1) + " other column(s) have missing values too" : "")
-                        + "; set data.missing: drop to drop incomplete rows, or list only the needed columns in data.variables");
+                        + "; set data.missing: drop to drop incomplete rows, data.missing: keep to keep them (steps leave out incomplete rows; interpolate"
+                        + " fills gaps), or list only the needed columns in data.variables");
             }
             boolean[] bad = new boolean[n];
             for (String c : missingCount.keySet()) {

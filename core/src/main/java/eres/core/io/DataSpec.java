@@ -17,7 +17,9 @@ import java.util.Map;
  * @param time      time column (integers, e.g. years)
  * @param group     optional text column used by {@code by:} (e.g. region)
  * @param variables numeric columns to load (all numeric columns when omitted)
- * @param missing   {@code error} (default) or {@code drop} (listwise over the variables, counted)
+ * @param missing   {@code error} (default), {@code drop} (listwise over the variables, counted) or {@code keep}
+ *                  (missing values stay in the panel: for {@code interpolate}, {@code join: left}, or steps
+ *                  that drop incomplete rows themselves)
  * @param format    reader id when the extension is not enough
  *
  * <p>{@code reshape} (optional) turns a wide table (one column per year, the statistical-yearbook layout)
@@ -46,8 +48,8 @@ public final class DataSpec {
         this.variables = variables == null ? null : List.copyOf(variables);
         this.missing = missing == null ? "error" : missing;
         this.format = format;
-        if (!this.missing.equals("error") && !this.missing.equals("drop")) {
-            throw new SpecException("data.missing", "must be 'error' or 'drop', got '" + missing + "'");
+        if (!this.missing.equals("error") && !this.missing.equals("drop") && !this.missing.equals("keep")) {
+            throw new SpecException("data.missing", "must be 'error', 'drop' or 'keep', got '" + missing + "'");
         }
     }
 
@@ -90,6 +92,11 @@ public final class DataSpec {
 
     public boolean dropMissing() {
         return missing.equals("drop");
+    }
+
+    /** {@code missing: keep}: missing values are loaded as such. */
+    public boolean keepMissing() {
+        return missing.equals("keep");
     }
 
     public String missing() {
