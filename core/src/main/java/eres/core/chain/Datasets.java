@@ -43,6 +43,7 @@ public final class Datasets {
     }
 
     public static Dataset load(DataSpec spec, Path baseDir, ExtensionRegistry registry) {
+        if (!spec.sources().isEmpty()) return JoinedData.load(spec, baseDir, registry);
         String src = spec.source();
         if (src.equals(DEFAULT)) return simulated(spec);
         if (src.equals(NBS)) return nbs(spec);
@@ -77,6 +78,11 @@ public final class Datasets {
                 file.getFileName().toString(), notes);
     }
 
+    /** True when {@code source} names a dataset rather than a file (such a dataset knows its entity, time and group columns). */
+    static boolean isNamedDataset(String source, ExtensionRegistry registry) {
+        return source.equals(DEFAULT) || source.equals(NBS);
+    }
+
     private static <P> RawTable read(DataReader<P> reader, Path file, DataSpec spec) {
         P options = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(spec.readerOptions()),
                 reader.parameterType());
@@ -85,7 +91,9 @@ public final class Datasets {
 
     private static DataSpec requireIds(DataSpec spec) {
         if (spec.entity() == null) throw new SpecException("data.entity", "is required: the column identifying entities (e.g. province)");
-        if (spec.time() == null) throw new SpecException("data.time", "is required: the column holding the period (e.g. year)");
+        if (spec.time() == null && !spec.timeInvariant()) {
+            throw new SpecException("data.time", "is required: the column holding the period (e.g. year)");
+        }
         return spec;
     }
 

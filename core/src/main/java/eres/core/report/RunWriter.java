@@ -164,6 +164,7 @@ public final class RunWriter {
         data.put("synthetic", run.dataset().synthetic());
         data.put("description", run.dataset().label());
         data.put("notes", run.dataset().notes());
+        if (!run.dataset().joins().isEmpty()) data.put("joins", run.dataset().joins());
         root.put("data", data);
         root.put("seed", run.seed());
         root.put("rng", Seeds.ALGORITHM);
