@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A chain file: data, transforms, steps, report. See docs/chain-reference.md.
  *
- * @param seed master seed (the command line's {@code --seed} overrides it)
+ * @param seed      master seed (the command line's {@code --seed} overrides it)
+ * @param geography the entities' points and boundaries ({@code eres.core.geography.GeographySpec}), or null
  */
 public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("title") String title,
@@ -17,6 +18,7 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("data") DataSpec data,
                     @JsonProperty("transforms") List<JsonNode> transforms,
                     @JsonProperty("weights") java.util.Map<String, JsonNode> weights,
+                    @JsonProperty("geography") JsonNode geography,
                     @JsonProperty("steps") List<StepSpec> steps,
                     @JsonProperty("report") ReportSpec report) {
     public Chain {

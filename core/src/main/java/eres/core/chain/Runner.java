@@ -1,6 +1,8 @@
 package eres.core.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eres.core.geography.GeographyLoader;
+import eres.core.geography.GeographySpec;
 import eres.core.io.Transforms;
 import eres.core.plugin.ExtensionRegistry;
 import eres.api.random.Seeds;
@@ -70,6 +72,14 @@ public final class Runner {
         // 1. bind the transforms and every step first: all problems at once, before any data is read
         List<SpecException.Problem> problems = new ArrayList<>();
         Transforms.Plan transforms = Transforms.bind(chain.transforms(), problems);
+        GeographySpec geography = null;
+        if (chain.geography() != null) {
+            try {
+                geography = GeographySpec.parse(chain.geography());
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            }
+        }
         List<Bound> bound = new ArrayList<>();
         for (int i = 0; i < chain.steps().size(); i++) {
             StepSpec s = chain.steps().get(i);
@@ -90,6 +100,11 @@ public final class Runner {
         List<String> transformNotes = new ArrayList<>();
         Panel panel = transforms.apply(dataset.panel(), transformNotes);
         dataset = dataset.withNotes(transformNotes);
+        if (geography != null) {
+            List<String> geoNotes = new ArrayList<>();
+            dataset = dataset.withGeography(GeographyLoader.load(geography, baseDir, registry, panel, dataset.geography(), geoNotes))
+                    .withNotes(geoNotes);
+        }
         for (Bound b : bound) {
             String by = b.spec().by();
             if (by != null && !panel.hasText(by)) {

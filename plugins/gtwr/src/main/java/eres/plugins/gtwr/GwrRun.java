@@ -111,6 +111,20 @@ final class GwrRun {
             }
             loc = Locations.lonLat(c1, c2, time);
             coordinates = "columns " + o.lat() + ", " + o.lon() + " (great-circle km)";
+        } else if (ctx.geography().isPlanar()) {
+            // a projected geography (the chain's geography: block with x/y): points in km, straight-line distances
+            Geography g = ctx.geography();
+            for (int i = 0; i < n; i++) {
+                java.util.Optional<eres.api.data.PlanarPoint> q = g.planarPoint(entity[i]);
+                if (q.isEmpty()) {
+                    throw new DataException("no coordinates for " + panel.entityName() + " '" + entity[i] + "' in the geography ("
+                            + g.description() + "); give lat/lon or x-coord/y-coord columns");
+                }
+                c1[i] = q.get().x();
+                c2[i] = q.get().y();
+            }
+            loc = Locations.projected(c1, c2, time);
+            coordinates = "projected geography points of " + panel.entityName() + " (Euclidean km; " + g.description() + ")";
         } else {
             Geography g = ctx.geography();
             for (int i = 0; i < n; i++) {
