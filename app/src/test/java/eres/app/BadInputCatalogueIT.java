@@ -187,7 +187,24 @@ class BadInputCatalogueIT {
                 Arguments.of("coordinates out of range", HEAD + data("d.csv")
                         + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, permutations: 0, maps: false}}\n",
                         ok.replaceAll(",(\\d+)\n", ",95\n"), "", 2, "coordinates out of range"),
+                // issue 19: aliases, colliding output names
+                Arguments.of("YAML alias (read as the anchor's name before)", HEAD + data("d.csv")
+                        + "steps:\n  - {id: a, use: panel-fe, with: {y: &w y, x: [x]}}\n  - {id: b, use: panel-fe, with: {y: *w, x: [x]}}\n",
+                        ok, "", 2, "c.yaml line 4 column 38: YAML anchor '&w' is not supported"),
+                Arguments.of("YAML merge key", HEAD + data("d.csv") + "steps:\n  - {id: a, use: panel-fe, with: {<<: *base, x: [x]}}\n",
+                        ok, "", 2, "YAML alias '*base' is not supported"),
+                Arguments.of("group labels differing only in letter case", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
+                        ok.replace(",west,", ",East,").replace(",east,", ",east,"), "", 2,
+                        "step 'fe' group 'East' table 'coefficients' and step 'fe' group 'east' table 'coefficients' would both be written"),
+                Arguments.of("non-ASCII group labels are fine (distinct files)", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
+                        ok.replace(",west,", ",西部,").replace(",east,", ",东部,"), "", 0, ""),
                 // command line
+                Arguments.of("unknown option (one line)", HEAD + data("d.csv") + FE, ok, "--outt x", 2,
+                        "Unknown options: '--outt', 'x' (did you mean --out?); see 'eres run --help'"),
+                Arguments.of("option value of the wrong type (one line)", HEAD + data("d.csv") + FE, ok, "--threads many", 2,
+                        "Invalid value for option '--threads'"),
                 Arguments.of("zero threads", HEAD + data("d.csv") + FE, ok, "--threads 0", 2, "--threads"),
                 Arguments.of("zero step timeout", HEAD + data("d.csv") + FE, ok, "--step-timeout 0", 2, "--step-timeout"));
     }
@@ -226,5 +243,88 @@ class BadInputCatalogueIT {
     @AfterAll
     static void count() {
         System.out.println("bad-input catalogue: " + TRIED.size() + " inputs tried, each ended as specified");
+    }
+
+    /**
+     * Issue 19 through the real command line: commands aimed at files and folders that already exist.
+     * Each case prepares a folder (chain, data, an earlier eres run, a user's files), then runs one
+     * command, which must end with exit code 2 and one line on stderr, leaving every file exactly as
+     * it was and adding none. {@code {dir}} in the arguments is the case's folder.
+     */
+    static Stream<Arguments> existingFiles() {
+        return Stream.of(
+                Arguments.of("--out is empty (unset shell variable)", "", new String[] {"run", "{dir}/c.yaml", "--out", ""},
+                        "'--out' is empty (an unset shell variable?)"),
+                Arguments.of("--out is the root", "", new String[] {"run", "{dir}/c.yaml", "--out", "/"}, "is the root of the file system"),
+                Arguments.of("--out is a folder with another tool's run.json", "", new String[] {"run", "{dir}/c.yaml", "--out", "{dir}"},
+                        "is not an eres output directory (no .eres-output marker; its run.json is another tool's"),
+                Arguments.of("--out is an eres output with a user's file in it", "notes", new String[] {"run", "{dir}/c.yaml", "--out", "{dir}/first"},
+                        "holds 1 file(s) eres did not write or that changed since (notes.txt)"),
+                Arguments.of("rerun --out is the run being compared", "", new String[] {"rerun", "{dir}/first", "--out", "{dir}/first"},
+                        "is the run being reproduced"),
+                Arguments.of("rerun --out inside the run being compared", "", new String[] {"rerun", "{dir}/first", "--out", "{dir}/first/again"},
+                        "is inside the run being reproduced"),
+                Arguments.of("rerun with a corrupt run.json", "corrupt-run", new String[] {"rerun", "{dir}/first"},
+                        "run.json is damaged: not valid JSON"),
+                Arguments.of("rerun without results.json", "no-results", new String[] {"rerun", "{dir}/first"}, "has no results.json"),
+                Arguments.of("rerun without the saved chain", "no-chain", new String[] {"rerun", "{dir}/first"}, "has no saved chain"),
+                Arguments.of("rerun after the data changed", "data-changed", new String[] {"rerun", "{dir}/first"},
+                        "the data changed since the original run"),
+                Arguments.of("simulate --out an existing file", "", new String[] {"simulate", "study", "--out", "{dir}/d.csv"},
+                        "d.csv exists; add --force to replace it"),
+                Arguments.of("simulate --truth an existing file", "", new String[] {"simulate", "study", "--out", "{dir}/new.csv", "--truth", "{dir}/c.yaml"},
+                        "c.yaml exists; add --force to replace it"),
+                Arguments.of("simulate --out X --truth X", "", new String[] {"simulate", "study", "--out", "{dir}/x.csv", "--truth", "{dir}/x.csv", "--force"},
+                        "'--truth' names the same file as '--out'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("existingFiles")
+    void existingFilesSurvive(String name, String setup, String[] args, String words, @TempDir Path dir, TestReporter reporter)
+            throws Exception {
+        Files.writeString(dir.resolve("c.yaml"), HEAD + data("d.csv") + FE, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("d.csv"), panel(6, 5), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("run.json"), "{\"tool\": \"another tool's run record\"}");
+        Files.writeString(dir.resolve("thesis.tex"), "\\chapter{Resilience}");
+        StringWriter sink = new StringWriter();
+        int first = Main.execute(new PrintWriter(sink), new PrintWriter(sink), "run", dir.resolve("c.yaml").toString(), "--plugins",
+                PLUGINS.toString(), "--out", dir.resolve("first").toString());
+        assertThat(first).as(sink.toString()).isZero();
+        switch (setup) {
+            case "notes" -> Files.writeString(dir.resolve("first/notes.txt"), "my notes");
+            case "corrupt-run" -> Files.writeString(dir.resolve("first/run.json"), "{\"eres\": \"0.1.0\", \"chain\": {");
+            case "no-results" -> Files.delete(dir.resolve("first/results.json"));
+            case "no-chain" -> Files.delete(dir.resolve("first/chain.yaml"));
+            case "data-changed" -> Files.writeString(dir.resolve("d.csv"), panel(6, 5) + "7,2000,east,1,2,3\n");
+            default -> {
+            }
+        }
+        java.util.Map<Path, byte[]> before = snapshot(dir);
+        List<String> a = new ArrayList<>();
+        for (String x : args) a.add(x.replace("{dir}", dir.toString()));
+        if (a.get(0).equals("run") || a.get(0).equals("rerun")) a.addAll(List.of("--plugins", PLUGINS.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), a.toArray(new String[0]));
+        String e = err.toString().strip();
+        assertThat(code).as(name + ": exit code; stderr: " + e + "; stdout: " + out).isEqualTo(2);
+        assertThat(e).as(name).startsWith("eres: error: ").contains(words);
+        assertThat(e.lines().count()).as(name + " is one line: " + e).isEqualTo(1);
+        java.util.Map<Path, byte[]> after = snapshot(dir);
+        assertThat(after.keySet()).as(name + ": no file added or removed").isEqualTo(before.keySet());
+        for (Path p : before.keySet()) assertThat(after.get(p)).as(name + ": " + p + " unchanged").isEqualTo(before.get(p));
+        reporter.publishEntry("bad-input", name + " -> " + e);
+        synchronized (TRIED) {
+            TRIED.add(name);
+        }
+    }
+
+    /** Every file and folder under {@code dir} (hidden ones too) with its bytes. */
+    static java.util.Map<Path, byte[]> snapshot(Path dir) throws Exception {
+        java.util.Map<Path, byte[]> m = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) m.put(dir.relativize(p), Files.isRegularFile(p) ? Files.readAllBytes(p) : new byte[0]);
+        }
+        return m;
     }
 }
