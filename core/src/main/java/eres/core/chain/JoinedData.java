@@ -76,7 +76,16 @@ final class JoinedData {
         Geography g = Datasets.geographyFor(panel);
         if (g.locations().isEmpty() && geography != null && geography.covers(panel.entities())) g = geography;
         return new Dataset(panel, g, String.join(" + ", names), Datasets.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                synthetic, String.join(" + ", labels), notes, joins, varLabels);
+                synthetic, label(labels), notes, joins, varLabels);
+    }
+
+    /** The sources' labels, each once: {@code a.xlsx (6 sources) + nbs}. */
+    static String label(List<String> labels) {
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (String l : labels) count.merge(l, 1, Integer::sum);
+        List<String> parts = new ArrayList<>();
+        count.forEach((l, c) -> parts.add(c == 1 ? l : l + " (" + c + " sources)"));
+        return String.join(" + ", parts);
     }
 
     private static String prefixed(String where, String path) {
