@@ -97,17 +97,17 @@ public final class PanelJoin {
         }
         int unmatchedLeft = n - matched;
         String on = timeInvariant ? left.entityName() : left.entityName() + ", " + left.timeName();
+        if (matched == 0) {
+            throw new DataException(where + " (" + label + "): no row matches on " + on + " (the data before it has e.g. "
+                    + key(left, 0, timeInvariant) + ", " + label + " has e.g. " + key(right, 0, timeInvariant)
+                    + "); check that the ids are written the same way");
+        }
         if (how.equals("exact") && (unmatchedLeft > 0 || unmatchedRight > 0)) {
             throw new DataException(where + " (" + label + "): joining on " + on + ", " + unmatchedLeft + " row(s) of the data before it"
                     + " have no match" + (exLeft.isEmpty() ? "" : " (e.g. " + String.join(", ", exLeft) + ")") + " and " + unmatchedRight
                     + (timeInvariant ? " " + right.entityName() + "(s)" : " row(s)") + " of " + label + " match nothing"
                     + (exRight.isEmpty() ? "" : " (e.g. " + String.join(", ", exRight) + ")")
                     + "; set join: left to keep the unmatched rows with missing values, or join: inner to keep only matched rows");
-        }
-        if (matched == 0) {
-            throw new DataException(where + " (" + label + "): no row matches on " + on + " (the data before it has e.g. "
-                    + key(left, 0, timeInvariant) + ", " + label + " has e.g. " + key(right, 0, timeInvariant)
-                    + "); check that the ids are written the same way");
         }
         // columns of the source
         Map<String, double[]> numeric = new LinkedHashMap<>();
