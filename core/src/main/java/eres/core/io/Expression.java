@@ -182,7 +182,7 @@ public final class Expression {
             if (i >= s.length()) return new Token(T.EOF, "", s.length(), s.length());
             int start = i;
             char c = s.charAt(i);
-            if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) return number(start);
+            if (digit(c) || c == '.' && i + 1 < s.length() && digit(s.charAt(i + 1))) return number(start);
             if (isNameStart(c)) {
                 int j = i;
                 while (j < s.length() && isNamePart(s.charAt(j))) j++;
@@ -281,18 +281,23 @@ public final class Expression {
             return new Token(type, s.substring(start, i), start, i);
         }
 
+        /** ASCII digits only: other scripts' digits (١, ٣) are letters of names, never numbers. */
+        static boolean digit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
         private Token number(int start) {
             int j = i;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
+            while (j < s.length() && digit(s.charAt(j))) j++;
             if (j < s.length() && s.charAt(j) == '.') {
                 j++;
-                while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
+                while (j < s.length() && digit(s.charAt(j))) j++;
             }
             if (j < s.length() && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
                 int k = j + 1;
                 if (k < s.length() && (s.charAt(k) == '+' || s.charAt(k) == '-')) k++;
-                if (k < s.length() && Character.isDigit(s.charAt(k))) {
-                    while (k < s.length() && Character.isDigit(s.charAt(k))) k++;
+                if (k < s.length() && digit(s.charAt(k))) {
+                    while (k < s.length() && digit(s.charAt(k))) k++;
                     j = k;
                 }
             }

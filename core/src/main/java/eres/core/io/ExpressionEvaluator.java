@@ -66,6 +66,52 @@ final class ExpressionEvaluator {
     private final Panel panel;
     private final Issues issues = new Issues();
 
+    /**
+     * Time-series operators and group statistics each hold a column of the panel's length (a lazily
+     * filled memo, or the statistic), so an expression may have at most this many; the order of
+     * {@code D} is bounded by the same number.
+     */
+    static final int MAX_COLUMN_OPERATORS = 64;
+    private int columnOperators;
+
+    private void countColumnOperators(Node n) {
+        boolean counts = n instanceof Shift || n instanceof Call c && (Expression.AGGREGATES.contains(c.function())
+                && !((c.function().equals("min") || c.function().equals("max")) && c.args().size() > 1)
+                || c.function().equals("lag") || c.function().equals("lead") || c.function().equals("diff"));
+        if (counts) {
+            int weight = n instanceof Shift s && s.operator() == 'D' ? s.k() : 1;
+            if (n instanceof Shift s && s.operator() == 'D' && s.k() > MAX_COLUMN_OPERATORS) {
+                throw error("D" + s.k() + " is a difference of order " + s.k() + "; at most " + MAX_COLUMN_OPERATORS, n);
+            }
+            columnOperators += weight;
+            if (columnOperators > MAX_COLUMN_OPERATORS) {
+                throw error("more than " + MAX_COLUMN_OPERATORS + " time-series operators and group statistics in one expression; split it"
+                        + " into several generated columns", n);
+            }
+        }
+        if (n instanceof Unary u) countColumnOperators(u.operand());
+        else if (n instanceof Binary b) {
+            countColumnOperators(b.left());
+            countColumnOperators(b.right());
+        } else if (n instanceof Call c) {
+            for (Node a : c.args()) countColumnOperators(a);
+        } else if (n instanceof Shift s) countColumnOperators(s.operand());
+    }
+
+    /** A row-wise value computed at most once per row (lags of lags would otherwise be evaluated exponentially often). */
+    private Num memo(Num f) {
+        int n = panel.rows();
+        double[] v = new double[n];
+        boolean[] done = new boolean[n];
+        return r -> {
+            if (!done[r]) {
+                v[r] = f.at(r);
+                done[r] = true;
+            }
+            return v[r];
+        };
+    }
+
     private ExpressionEvaluator(Expression expression, Panel panel) {
         this.expression = expression;
         this.panel = panel;
@@ -75,6 +121,7 @@ final class ExpressionEvaluator {
     static double[] evaluate(Expression e, Panel panel, Issues issues) {
         ExpressionEvaluator ev = new ExpressionEvaluator(e, panel);
         Node root = e.root();
+        ev.countColumnOperators(root);
         if (ev.isText(root)) throw ev.error("the expression gives text; generate makes numeric columns (compare the text, e.g. region == \"east\")", root);
         Num f = ev.num(root);
         double[] out = new double[panel.rows()];
@@ -264,7 +311,7 @@ final class ExpressionEvaluator {
     }
 
     private Num shift(Shift s) {
-        Num x = num(s.operand());
+        Num x = memo(num(s.operand()));
         int k = s.k();
         return switch (s.operator()) {
             case 'L' -> lagged(x, -k);
@@ -272,7 +319,7 @@ final class ExpressionEvaluator {
             case 'S' -> difference(x, lagged(x, -k));
             default -> { // D: the k-th difference, D2.x = D.(D.x) as in Stata
                 Num d = x;
-                for (int i = 0; i < k; i++) d = difference(d, lagged(d, -1));
+                for (int i = 0; i < k; i++) d = memo(difference(d, lagged(d, -1)));
                 yield d;
             }
         };
@@ -321,7 +368,7 @@ final class ExpressionEvaluator {
         }
         if (fn.equals("lag") || fn.equals("lead") || fn.equals("diff")) {
             int k = a.size() == 2 ? order(a.get(1), fn) : 1;
-            Num x = num(a.get(0));
+            Num x = memo(num(a.get(0)));
             return switch (fn) {
                 case "lag" -> lagged(x, -k);
                 case "lead" -> lagged(x, k);

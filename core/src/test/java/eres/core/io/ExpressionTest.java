@@ -260,6 +260,16 @@ class ExpressionTest {
     }
 
     @Test
+    void nestedTimeSeriesOperatorsStayLinear() {
+        // D.D.D... would evaluate 2^k rows without the per-operator memo; 40 levels finish at once
+        String nested = "D.".repeat(40) + "x";
+        assertThat(eval(nested)).hasSize(6);
+        assertThat(evalError("D.".repeat(65) + "x").reason()).contains("more than 64 time-series operators");
+        assertThat(evalError("D99.x").reason()).contains("at most 64");
+        assertThat(evalError("mean(x) + " + "L.x + ".repeat(64) + "1").reason()).contains("more than 64");
+    }
+
+    @Test
     void pathologicalInputIsRefusedNotOverflowed() {
         String deep = "(".repeat(300) + "1" + ")".repeat(300);
         assertThat(parseError(deep).reason()).contains("nested more than");
@@ -268,5 +278,7 @@ class ExpressionTest {
         assertThat(parseError("x".repeat(20_000)).reason()).contains("longer than");
         assertThat(parseError("1e999").reason()).contains("too large");
         assertThat(parseError("1 + \u0001").reason()).contains("\\u0001");
+        // other scripts' digits are not numbers (found by ExpressionFuzzIT: Double.parseDouble refused "\u0661")
+        assertThat(parseError("\u0661 + 1").reason()).isEqualTo("unexpected character '\u0661'");
     }
 }
