@@ -56,6 +56,7 @@ public final class Datasets {
         List<String> notes = new ArrayList<>();
         PanelLoader.Loaded loaded;
         String hash;
+        Map<String, String> labels = Map.of();
         if (reader instanceof CsvReader csv && spec.reshape() == null) {
             // the columnar path: typed while read, checked against the heap
             CsvReader.Options o = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper()
@@ -72,10 +73,19 @@ public final class Datasets {
                 notes.addAll(reshaped.notes());
             }
             loaded = PanelLoader.load(raw, requireIds(spec));
+            labels = labels(reader, file, spec);
         }
         notes.addAll(loaded.report().notes());
+        if (!labels.isEmpty()) notes.add(labels.size() + " variable label(s) read from " + file.getFileName() + " (default display labels)");
         return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), hash, false,
-                file.getFileName().toString(), notes);
+                file.getFileName().toString(), notes, List.of(), labels);
+    }
+
+    /** The variable labels the file carries (Stata), for the columns that were loaded. */
+    private static <P> Map<String, String> labels(DataReader<P> reader, Path file, DataSpec spec) {
+        P options = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(spec.readerOptions()),
+                reader.parameterType());
+        return reader.labels(file, options);
     }
 
     /** True when {@code source} names a dataset rather than a file (such a dataset knows its entity, time and group columns). */

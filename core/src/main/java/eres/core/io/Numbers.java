@@ -37,9 +37,14 @@ public final class Numbers {
      * {@code null} when it is neither (text, NaN, infinity).
      */
     public static Double cell(String text) {
+        return cell(text, '.');
+    }
+
+    /** As {@link #cell(String)} with the decimal mark {@code decimal} ({@code .} or {@code ,}). */
+    public static Double cell(String text, char decimal) {
         if (text == null) return Double.NaN;
         byte[] b = text.strip().getBytes(StandardCharsets.UTF_8);
-        Numbers n = new Numbers('.');
+        Numbers n = new Numbers(decimal);
         return switch (n.classify(b, 0, b.length)) {
             case NUMBER -> n.value;
             case MISSING -> Double.NaN;

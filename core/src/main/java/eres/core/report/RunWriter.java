@@ -213,6 +213,7 @@ public final class RunWriter {
         data.put("description", run.dataset().label());
         data.put("notes", run.dataset().notes());
         if (!run.dataset().joins().isEmpty()) data.put("joins", run.dataset().joins());
+        if (!run.dataset().labels().isEmpty()) data.put("labels", run.dataset().labels());
         root.put("data", data);
         root.put("seed", run.seed());
         root.put("rng", Seeds.ALGORITHM);
@@ -280,7 +281,9 @@ public final class RunWriter {
         for (ReportSpec.CombinedTable ct : run.chain().report().tables()) {
             RegressionTable rt = new RegressionTable(ct.id(), ct.title() == null ? ct.id() : ct.title());
             if (!ct.terms().isEmpty()) rt.order(ct.terms());
-            rt.labels(ct.labels());
+            Map<String, String> labels = new LinkedHashMap<>(run.dataset().labels());   // the data's own labels (Stata) as defaults
+            labels.putAll(ct.labels());
+            rt.labels(labels);
             for (String step : ct.steps()) {
                 for (StepOutcome o : run.outcomes()) {
                     if (!o.stepId().equals(step) || o.failed() || o.result().coefficients().isEmpty()) continue;
@@ -299,6 +302,7 @@ public final class RunWriter {
         for (Map.Entry<String, List<StepOutcome>> g : grouped.entrySet()) {
             String id = g.getKey();
             RegressionTable rt = new RegressionTable(id + "-by-group", id + ": estimates by group");
+            rt.labels(run.dataset().labels());
             for (StepOutcome o : run.outcomes()) {
                 if (o.stepId().equals(id) && o.group() == null && !o.failed()) rt.column("overall", o.result().coefficients(), footer(o.result(), null));
             }
