@@ -42,6 +42,8 @@ class InspectValidateIT {
                 "hint: 15 columns hold years 2008:2022: reshape: {from: wide, years: \"2008:2022\", value: <name>, columns: \"{year}年\"}",
                 "hint: columns hold only '…': if that marks a missing value, set data.missing-codes: [\"…\"]");
         assertThat(r.out()).containsPattern("2017年\\s+number\\s+0\\s+8370.44");
+        Run notes = eres("inspect", ROOT.resolve("examples/china-yearbook/分省年度数据.xlsx").toString(), "--sheet", "地区生产总值");
+        assertThat(notes.out()).contains("hint: rows 35-36 fill one cell only (notes under the table?): leave them out with last-row: 34");
         Run longSheet = eres("inspect", ROOT.resolve("examples/china-yearbook/分省年度数据.xlsx").toString(), "--sheet", "财政");
         assertThat(longSheet.out()).contains("reshape: {from: long, names-from: 指标, values-from: 数值}");
     }

@@ -47,6 +47,12 @@ public final class Inspection {
         return new Result(t.rows().size(), cols, hints(t, cols, decimal));
     }
 
+    private static int filled(String[] row) {
+        int n = 0;
+        for (String c : row) if (c != null && !c.isBlank()) n++;
+        return n;
+    }
+
     private static Column column(RawTable t, int j, char decimal) {
         int missing = 0;
         int numbers = 0;
@@ -83,6 +89,14 @@ public final class Inspection {
 
     private static List<String> hints(RawTable t, List<Column> cols, char decimal) {
         List<String> hints = new ArrayList<>();
+        // notes under a table: trailing rows that fill one cell only
+        int last = t.rows().size();
+        while (last > 1 && filled(t.rows().get(last - 1)) == 1 && cols.size() > 2) last--;
+        if (last < t.rows().size()) {
+            int[] lines = t.lineNumbers();
+            hints.add(t.lineWord() + "s " + lines[last] + "-" + lines[t.rows().size() - 1] + " fill one cell only (notes under the table?):"
+                    + " leave them out with last-row: " + lines[last - 1]);
+        }
         if (decimal == '.') {
             for (Column c : cols) {
                 if ((c.type().equals("text") || c.firstText() != null) && c.examples().stream().anyMatch(e -> e.matches("[+-]?\\d+,\\d+"))) {
