@@ -168,6 +168,7 @@ public final class RunWriter {
 
     static Map<String, Object> resultsJson(RunResult run) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", eres.api.result.ResultsSchema.ID);
         root.put("chain", run.chain().name());
         root.put("eres", Version.get());
         root.put("seed", run.seed());
