@@ -25,6 +25,7 @@ module eres.api {
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.statistics.distribution;
     requires transitive org.locationtech.jts;     // Contiguity.polygons/neighbours take JTS geometries
+    requires GeographicLib.Java;
     requires com.fasterxml.jackson.databind;
 
     exports eres.api;

@@ -1,10 +1,12 @@
 package eres.app;
 
 import eres.app.cli.DescribeCommand;
+import eres.app.cli.InspectCommand;
 import eres.app.cli.PluginsCommand;
 import eres.app.cli.RerunCommand;
 import eres.app.cli.RunCommand;
 import eres.app.cli.SimulateCommand;
+import eres.app.cli.ValidateCommand;
 import eres.app.cli.VersionProvider;
 import eres.api.EresException;
 import eres.core.report.Temporaries;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eres", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Regional economic-resilience econometrics: run analysis chains with plugin estimators.",
-        subcommands = {RunCommand.class, RerunCommand.class, SimulateCommand.class, PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RerunCommand.class, ValidateCommand.class, InspectCommand.class, SimulateCommand.class,
+                PluginsCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static {
         // Guice's generated fast classes live in an unnamed module and cannot reach classes of named

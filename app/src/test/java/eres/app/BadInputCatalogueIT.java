@@ -264,10 +264,130 @@ class BadInputCatalogueIT {
                 Arguments.of("zero step timeout", HEAD + data("d.csv") + FE, ok, "--step-timeout 0", 2, "--step-timeout"));
     }
 
+    /** A square around (x, y) as a GeoJSON feature with property id. */
+    static String square(String id, double x, double y) {
+        return "{\"type\":\"Feature\",\"properties\":{\"id\":\"" + id + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[["
+                + x + "," + y + "],[" + (x + 1) + "," + y + "],[" + (x + 1) + "," + (y + 1) + "],[" + x + "," + (y + 1) + "],[" + x + "," + y + "]]]}}";
+    }
+
+    static String collection(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    /** Six unit squares in a row for entities 1..6 (the panel's), with one of them replaced. */
+    static String squares(int replace, String feature) {
+        List<String> f = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) f.add(i == replace ? feature : square(Integer.toString(i), i, 0));
+        return collection(f.toArray(new String[0]));
+    }
+
+    static String points(int upTo) {
+        StringBuilder b = new StringBuilder("id,lat,lon,x,y\n");
+        for (int i = 1; i <= upTo; i++) b.append(i).append(',').append(30 + i * 0.5).append(',').append(100 + i).append(',')
+                .append(i * 1000).append(',').append(i * 2000).append('\n');
+        return b.toString();
+    }
+
+    static final String SOURCES = HEAD + "data:\n  entity: id\n  time: year\n  group: region\n  sources:\n    - {source: d.csv}\n";
+
+    /** Own data (issue 15): several sources, expressions, geography; each case writes extra files beside d.csv. */
+    static Stream<Arguments> ownData() {
+        String ok = panel(6, 5);
+        String xs = ok.lines().map(l -> {
+            String[] f = l.split(",");
+            return f[0] + "," + f[1] + "," + (f[0].equals("id") ? "w" : Double.toString(f[3].length() + 0.5));
+        }).reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
+        String geo = "geography:\n  points: {file: p.csv, lat: lat, lon: lon}\n  boundaries: {file: b.geojson, id: id}\n";
+        String bowtie = "{\"type\":\"Feature\",\"properties\":{\"id\":\"3\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[3,0],[4,1],[4,0],[3,1],[3,0]]]}}";
+        return Stream.of(
+                Arguments.of("duplicate key in a time-invariant source", SOURCES + "    - {source: f.csv, time-invariant: true}\n" + FE, ok,
+                        java.util.Map.of("f.csv", "id,post84\n1,7\n2,8\n3,9\n4,1\n5,2\n6,3\n2,4\n"), 2,
+                        "f.csv line 8: id '2' appears twice in a time-invariant source (first at line 3)"),
+                Arguments.of("duplicate key within a second source", SOURCES + "    - {source: x.csv}\n" + FE, ok,
+                        java.util.Map.of("x.csv", xs + "1,2000,9\n"), 2, "data.sources[1]: x.csv line 32: duplicate id-year pair (1, 2000)"),
+                Arguments.of("the same column in two sources", SOURCES + "    - {source: x.csv}\n" + FE, ok,
+                        java.util.Map.of("x.csv", xs.replace("id,year,w", "id,year,x")), 2,
+                        "column 'x' is also in the data before it; leave it out of one source (variables: ...) or rename it"),
+                Arguments.of("unmatched join", SOURCES + "    - {source: x.csv}\n" + FE, ok,
+                        java.util.Map.of("x.csv", xs.replaceAll("\n6,2004,[^\n]*", "") + "7,2000,1\n"), 2,
+                        "1 row(s) of the data before it have no match (e.g. (6, 2004)) and 1 row(s) of x.csv match nothing (e.g. (7, 2000));"
+                                + " set join: left"),
+                Arguments.of("unmatched join with join: left is fine", SOURCES + "    - {source: x.csv, join: left}\n" + FE, ok,
+                        java.util.Map.of("x.csv", xs.replaceAll("\n6,2004,[^\n]*", "")), 0, ""),
+                Arguments.of("ids written differently across sources", SOURCES + "    - {source: x.csv}\n" + FE, ok,
+                        java.util.Map.of("x.csv", xs.replaceAll("(?m)^(\\d),", "0$1,")), 2, "no row matches on id, year"),
+                Arguments.of("data.source and data.sources together", "name: bad\ndata: {source: d.csv, entity: id, time: year, sources: [{source: d.csv}]}\n"
+                        + FE, ok, java.util.Map.of(), 2, "give data.source or data.sources, not both"),
+                Arguments.of("yearbook missing codes not declared", HEAD + data("d.csv") + FE, ok.replaceFirst("\n1,2001,west,[^,]+,", "\n1,2001,west,—,"),
+                        java.util.Map.of(), 2, "'—' is not a number"),
+                Arguments.of("yearbook missing codes declared", HEAD + "data: {source: d.csv, entity: id, time: year, missing: drop, missing-codes: [—]}\n"
+                        + FE, ok.replaceFirst("\n1,2001,west,[^,]+,", "\n1,2001,west,—,"), java.util.Map.of(), 0, ""),
+                Arguments.of("expression syntax error with a caret", HEAD + data("d.csv") + "transforms: [{generate: {lx: \"ln(x * (y + 1)\"}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "'transforms[0].generate.lx' column 15: expected ')' or ',', found end of the expression: ln(x * (y + 1)\u2038"),
+                Arguments.of("expression with an unknown column", HEAD + data("d.csv") + "transforms: [{generate: {lx: \"ln(xx / y)\"}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "column 4: unknown column 'xx' (did you mean 'x'?): ln(\u2038xx / y)"),
+                Arguments.of("expression: = instead of ==", HEAD + data("d.csv") + "transforms: [{generate: {e: \"region = 'east'\"}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "column 8: '=' is not an operator; compare with =="),
+                Arguments.of("expression: text in arithmetic", HEAD + data("d.csv") + "transforms: [{generate: {e: \"x + region\"}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "column 5: text cannot be used with '+'"),
+                Arguments.of("expression: every value missing", HEAD + data("d.csv") + "transforms: [{generate: {e: \"L9.x\"}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "every value of 'e' is missing"),
+                Arguments.of("winsorize percentiles reversed", HEAD + data("d.csv") + "transforms: [{winsorize: {vars: [x], p: [95, 5]}}]\n" + FE,
+                        ok, java.util.Map.of(), 2, "must satisfy 0 <= low < high <= 100"),
+                Arguments.of("invalid geometry (self-intersection)", HEAD + data("d.csv") + geo + FE, ok,
+                        java.util.Map.of("p.csv", points(6), "b.geojson", squares(3, bowtie)), 2,
+                        "b.geojson feature '3' is not a valid polygon: Self-intersection at (3.50000, 0.500000); set geography.boundaries.repair: true"),
+                Arguments.of("invalid geometry repaired on request", HEAD + data("d.csv") + geo.replace("id: id}", "id: id, repair: true}") + FE, ok,
+                        java.util.Map.of("p.csv", points(6), "b.geojson", squares(3, bowtie)), 0, ""),
+                Arguments.of("boundary feature without the id property", HEAD + data("d.csv") + geo.replace("id: id}", "id: code}") + FE, ok,
+                        java.util.Map.of("p.csv", points(6), "b.geojson", squares(0, "")), 2,
+                        "b.geojson feature 1 has no property 'code'; its properties: id"),
+                Arguments.of("boundaries not GeoJSON", HEAD + data("d.csv") + geo + FE, ok,
+                        java.util.Map.of("p.csv", points(6), "b.geojson", "{\"type\": \"Feature\"}"), 2, "is not a GeoJSON FeatureCollection"),
+                Arguments.of("projected boundaries", HEAD + data("d.csv") + geo + FE, ok,
+                        java.util.Map.of("p.csv", points(6), "b.geojson", squares(2, square("2", 500000, 4000000))), 2,
+                        "outside longitude -180..180 and latitude -90..90"),
+                Arguments.of("units without coordinates", HEAD + data("d.csv") + "geography: {points: {file: p.csv, lat: lat, lon: lon}}\n" + FE, ok,
+                        java.util.Map.of("p.csv", points(4)), 2, "geography.points: no coordinates for 2 unit(s) of the data: '5', '6'"),
+                Arguments.of("distance weights without any coordinates", HEAD + data("d.csv") + "weights: {w: {type: knn, k: 2}}\n"
+                        + "steps:\n  - {id: s, use: sdm, with: {y: y, x: [x], weights: w}}\n", ok, java.util.Map.of(), 2,
+                        "weights.w: no coordinates for 6 units: '1', '2', '3', '4', '5', '6' (geography: none); give their points in the chain's"
+                                + " geography: block"),
+                Arguments.of("projected points without a unit", HEAD + data("d.csv") + "geography: {points: {file: p.csv, x: x, y: y}}\n" + FE, ok,
+                        java.util.Map.of("p.csv", points(6)), 2, "'geography.points.unit' is required with x and y"),
+                Arguments.of("latitude and longitude swapped", HEAD + data("d.csv") + "geography: {points: {file: p.csv, lat: lon, lon: lat}}\n" + FE, ok,
+                        java.util.Map.of("p.csv", points(6)), 2, "coordinates out of range: lon = 101.0 (must be -90..90), lat = 30.5 (must be"
+                                + " -180..180); are lat and lon swapped?"),
+                Arguments.of("GAL file without a unit's record", HEAD + data("d.csv") + "weights: {w: {type: gal, file: w.gal}}\n"
+                        + "steps:\n  - {id: s, use: sdm, with: {y: y, x: [x], weights: w}}\n", ok,
+                        java.util.Map.of("w.gal", "0 5 shp id\n1 1\n2\n2 2\n1 3\n3 2\n2 4\n4 2\n3 5\n5 1\n4\n"), 2, "w.gal: no record for unit '6'"),
+                Arguments.of("Matrix Market file without ids", HEAD + data("d.csv") + "weights: {w: {type: matrix-market, file: w.mtx}}\n"
+                        + "steps:\n  - {id: s, use: sdm, with: {y: y, x: [x], weights: w}}\n", ok,
+                        java.util.Map.of("w.mtx", "%%MatrixMarket matrix coordinate real general\n6 6 1\n2 1 1.0\n"), 2,
+                        "a Matrix Market file has no unit ids; give ids:"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ownData")
+    void badOwnData(String name, String chain, String csv, java.util.Map<String, String> files, int exit, String words, @TempDir Path dir,
+                    TestReporter reporter) throws Exception {
+        for (java.util.Map.Entry<String, String> f : files.entrySet()) Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        List<String> expected = new ArrayList<>(List.of("c.yaml", "d.csv"));
+        expected.addAll(files.keySet());
+        java.util.Collections.sort(expected);
+        check(name, chain, csv, "", exit, words, dir, reporter, expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void badInput(String name, String chain, String csv, String extra, int exit, String words, @TempDir Path dir,
                   TestReporter reporter) throws Exception {
+        check(name, chain, csv, extra, exit, words, dir, reporter, List.of("c.yaml", "d.csv"));
+    }
+
+    static void check(String name, String chain, String csv, String extra, int exit, String words, Path dir, TestReporter reporter,
+                      List<String> files) throws Exception {
         Files.writeString(dir.resolve("c.yaml"), chain, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("d.csv"), csv, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("run", dir.resolve("c.yaml").toString(), "--plugins", PLUGINS.toString(),
@@ -283,7 +403,7 @@ class BadInputCatalogueIT {
             assertThat(e.lines().count()).as(name + " is one line: " + e).isEqualTo(1);
             assertThat(dir.resolve("out")).as(name + " left no output").doesNotExist();
             try (var s = Files.list(dir)) {
-                assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly("c.yaml", "d.csv");
+                assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(files);
             }
         } else {
             assertThat(dir.resolve("out/results.json")).exists();

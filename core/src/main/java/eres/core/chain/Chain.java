@@ -11,6 +11,7 @@ import java.util.List;
  * @param seed   master seed (the command line's {@code --seed} overrides it)
  * @param labels display labels of variables and terms for every table of the report
  * @param tables publication tables combining steps (docs/tables.md)
+ * @param geography the entities' points and boundaries ({@code eres.core.geography.GeographySpec}), or null
  */
 public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("title") String title,
@@ -20,6 +21,7 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("transforms") List<JsonNode> transforms,
                     @JsonProperty("weights") java.util.Map<String, JsonNode> weights,
                     @JsonProperty("labels") java.util.Map<String, String> labels,
+                    @JsonProperty("geography") JsonNode geography,
                     @JsonProperty("steps") List<StepSpec> steps,
                     @JsonProperty("tables") List<TableSpec> tables,
                     @JsonProperty("report") ReportSpec report) {

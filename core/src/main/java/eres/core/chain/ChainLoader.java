@@ -122,6 +122,7 @@ public final class ChainLoader {
         List<SpecException.Problem> problems = new ArrayList<>();
         if (chain.name() == null || chain.name().isBlank()) problems.add(new SpecException.Problem("name", "is required"));
         if (chain.data() == null) problems.add(new SpecException.Problem("data", "is required"));
+        else problems.addAll(chain.data().sourcesProblems());
         if (chain.steps().isEmpty()) problems.add(new SpecException.Problem("steps", "must list at least one step"));
         for (int i = 0; i < chain.steps().size(); i++) problems.addAll(chain.steps().get(i).problems(i));
         if (!problems.isEmpty()) throw new SpecException(problems);

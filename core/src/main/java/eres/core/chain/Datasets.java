@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class Datasets {
     }
 
     public static Dataset load(DataSpec spec, Path baseDir, ExtensionRegistry registry) {
+        if (!spec.sources().isEmpty()) return JoinedData.load(spec, baseDir, registry);
         String src = spec.source();
         Optional<DatasetProvider<?>> provider = registry == null ? Optional.empty() : registry.dataset(src);
         if (provider.isPresent()) return provided(provider.get(), spec);
@@ -51,6 +53,7 @@ public final class Datasets {
         List<String> notes = new ArrayList<>();
         PanelLoader.Loaded loaded;
         String hash;
+        Map<String, String> labels = Map.of();
         if (reader instanceof CsvReader csv && spec.reshape() == null) {
             // the columnar path: typed while read, checked against the heap
             CsvReader.Options o = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper()
@@ -67,10 +70,24 @@ public final class Datasets {
                 notes.addAll(reshaped.notes());
             }
             loaded = PanelLoader.load(raw, requireIds(spec));
+            labels = labels(reader, file, spec);
         }
         notes.addAll(loaded.report().notes());
+        if (!labels.isEmpty()) notes.add(labels.size() + " variable label(s) read from " + file.getFileName() + " (default display labels)");
         return new Dataset(loaded.panel(), geographyFor(loaded.panel(), registry), file.toString(), hash, false,
-                file.getFileName().toString(), notes);
+                file.getFileName().toString(), notes, List.of(), labels);
+    }
+
+    /** The variable labels the file carries (Stata), for the columns that were loaded. */
+    private static <P> Map<String, String> labels(DataReader<P> reader, Path file, DataSpec spec) {
+        P options = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(spec.readerOptions()),
+                reader.parameterType());
+        return reader.labels(file, options);
+    }
+
+    /** True when {@code source} names a dataset rather than a file (such a dataset knows its entity, time and group columns). */
+    static boolean isNamedDataset(String source, ExtensionRegistry registry) {
+        return registry != null && registry.dataset(source).isPresent();
     }
 
     private static <P> RawTable read(DataReader<P> reader, Path file, DataSpec spec) {
@@ -81,7 +98,9 @@ public final class Datasets {
 
     private static DataSpec requireIds(DataSpec spec) {
         if (spec.entity() == null) throw new SpecException("data.entity", "is required: the column identifying entities (e.g. province)");
-        if (spec.time() == null) throw new SpecException("data.time", "is required: the column holding the period (e.g. year)");
+        if (spec.time() == null && !spec.timeInvariant()) {
+            throw new SpecException("data.time", "is required: the column holding the period (e.g. year)");
+        }
         return spec;
     }
 

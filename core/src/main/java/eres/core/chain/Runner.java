@@ -1,6 +1,8 @@
 package eres.core.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eres.core.geography.GeographyLoader;
+import eres.core.geography.GeographySpec;
 import eres.core.io.Transforms;
 import eres.core.plugin.ExtensionRegistry;
 import eres.api.random.Seeds;
@@ -78,15 +80,99 @@ public final class Runner {
     private record Bound(eres.core.chain.StepSpec spec, Step<Object> step, Object parameters) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** Everything a run needs before its first step: bound steps, the data after the transforms, the weights. */
+    private record Prepared(List<Bound> bound, Dataset dataset, Panel panel, Map<String, SpatialWeights> weights, List<String> warnings) {
+    }
+
+    /**
+     * What {@code eres validate} reports: the chain checked without estimating (every parameter bound, the
+     * data read and joined, the transforms applied, the geography loaded, every weights matrix built,
+     * {@code by:} columns found), and the column names of the steps' parameters that are not in the data
+     * after the transforms (an earlier step may create them; they are reported, not refused).
+     */
+    public record Validation(Dataset dataset, Panel panel, Map<String, SpatialWeights> weights, List<String> steps, List<String> warnings,
+                             List<String> unknownColumns) {
+    }
+
+    /** Checks a chain as far as possible without running a step. */
+    public Validation validate(Chain chain, ChainSource source) {
+        Prepared p = prepare(chain, source, new RunOptions(null, null, 1, null));
+        List<String> steps = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>(p.panel().numericColumns());
+        known.addAll(p.panel().textColumns());
+        known.add(p.panel().entityName());
+        known.add(p.panel().timeName());
+        for (Bound b : p.bound()) {
+            steps.add(b.spec().id() + " (" + b.spec().use() + ")");
+            for (String c : columnsNamed(b.spec().with())) {
+                if (!known.contains(c)) {
+                    unknown.add("steps." + b.spec().id() + ".with: column '" + c + "' is not in the data after the transforms"
+                            + Suggestions.hint(c, known) + " (fine if an earlier step creates it)");
+                }
+            }
+            known.addAll(outputsNamed(b.spec()));
+        }
+        return new Validation(p.dataset(), p.panel(), p.weights(), steps, p.warnings(), unknown);
+    }
+
+    /** Parameters that name columns in every plugin of the study (the check is advisory: see {@link Validation}). */
+    private static final java.util.Set<String> COLUMN_PARAMETERS = java.util.Set.of("y", "x", "controls", "endogenous", "instruments",
+            "exogenous", "regime", "threshold", "mediators", "mediator", "industries", "national", "cluster", "vars", "lat", "lon",
+            "x-coord", "y-coord", "indicators", "absorb");
+
+    private static List<String> columnsNamed(JsonNode with) {
+        List<String> out = new ArrayList<>();
+        if (with == null || !with.isObject()) return out;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = with.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!COLUMN_PARAMETERS.contains(e.getKey())) continue;
+            JsonNode v = e.getValue();
+            if (v.isTextual() && !v.asText().contains("*")) out.add(v.asText());
+            if (v.isArray()) for (JsonNode x : v) if (x.isTextual() && !x.asText().contains("*")) out.add(x.asText());
+        }
+        return out;
+    }
+
+    /** Columns a step says it writes ({@code output}, an index name), so later steps may use them. */
+    private static List<String> outputsNamed(StepSpec s) {
+        List<String> out = new ArrayList<>();
+        JsonNode with = s.with();
+        if (with != null && with.isObject()) {
+            for (String k : List.of("output", "name", "index")) if (with.path(k).isTextual()) out.add(with.get(k).asText());
+        }
+        out.add(s.use());
+        out.add(s.id());
+        return out;
+    }
+
     public RunResult run(Chain chain, ChainSource source, RunOptions options) {
-        Path baseDir = source.baseDir();
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
+        Prepared prepared = prepare(chain, source, options);
+        List<Bound> bound = prepared.bound();
+        Dataset dataset = prepared.dataset();
+        Panel panel = prepared.panel();
+        Map<String, SpatialWeights> weights = prepared.weights();
+        List<String> warnings = prepared.warnings();
+        return execute(chain, source, options, seed, started, bound, dataset, panel, weights, warnings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Prepared prepare(Chain chain, ChainSource source, RunOptions options) {
+        Path baseDir = source.baseDir();
 
         // 1. bind the transforms and every step first: all problems at once, before any data is read
         List<SpecException.Problem> problems = new ArrayList<>();
         Transforms.Plan transforms = Transforms.bind(chain.transforms(), problems);
+        GeographySpec geography = null;
+        if (chain.geography() != null) {
+            try {
+                geography = GeographySpec.parse(chain.geography());
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            }
+        }
         List<Bound> bound = new ArrayList<>();
         for (int i = 0; i < chain.steps().size(); i++) {
             StepSpec s = chain.steps().get(i);
@@ -110,7 +196,14 @@ public final class Runner {
             throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
                     + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");
         }
-        Panel panel = transforms.apply(dataset.panel());
+        List<String> transformNotes = new ArrayList<>();
+        Panel panel = transforms.apply(dataset.panel(), transformNotes);
+        dataset = dataset.withNotes(transformNotes);
+        if (geography != null) {
+            List<String> geoNotes = new ArrayList<>();
+            dataset = dataset.withGeography(GeographyLoader.load(geography, baseDir, registry, panel, dataset.geography(), geoNotes))
+                    .withNotes(geoNotes);
+        }
         List<String> warnings = new ArrayList<>();
         for (Bound b : bound) {
             String by = b.spec().by();
@@ -124,8 +217,12 @@ public final class Runner {
         for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) {
             weights.put(w.getKey(), WeightsFactory.build(w.getKey(), w.getValue(), dataset.geography(), panel.entities(), baseDir));
         }
+        return new Prepared(bound, dataset, panel, weights, warnings);
+    }
 
-        // 3. run
+    /** 3. runs the steps in order, once overall and per group, feeding new columns forward. */
+    private RunResult execute(Chain chain, ChainSource source, RunOptions options, long seed, Instant started, List<Bound> bound,
+                              Dataset dataset, Panel panel, Map<String, SpatialWeights> weights, List<String> warnings) {
         List<StepOutcome> outcomes = new ArrayList<>();
         Map<String, StepResult> overall = new LinkedHashMap<>();
         Map<String, Map<String, StepResult>> byGroup = new HashMap<>();

@@ -51,7 +51,12 @@ final class ColumnarLoader {
     private int capacity = 1024;
     private int[] entity = new int[capacity];
     private int[] time = new int[capacity];
-    private final TextDictionary entities = new TextDictionary();
+    private final TextDictionary entities;
+    /** The group column, or null (a source of several without the data's group column has none). */
+    private String group;
+    /** Extra missing codes (data.missing-codes) and how many cells each one made missing. */
+    private final java.util.Set<String> missingCodes;
+    private final Map<String, Integer> missingCodeCounts = new LinkedHashMap<>();
     // line numbers: line(row) = row + delta, delta a step function stored at its change points
     private int[] deltaRow = new int[16];
     private int[] deltaValue = new int[16];
@@ -72,16 +77,21 @@ final class ColumnarLoader {
         this.decimal = decimal;
         this.numbers = new Numbers(decimal);
         this.memory = memory;
+        this.missingCodes = spec.missingCodes().isEmpty() ? java.util.Set.of() : new HashSet<>(spec.missingCodes());
+        this.entities = new TextDictionary(missingCodes);
     }
 
     /** Validates the header and sets up the columns. */
-    void header(List<String> names) {
+    void header(List<String> read) {
+        List<String> names = renamed(read);
         this.columns = List.copyOf(names);
         if (spec.entity() == null) throw new DataException("data.entity is required");
-        if (spec.time() == null) throw new DataException("data.time is required");
+        if (spec.time() == null && !spec.timeInvariant()) throw new DataException("data.time is required");
         requireColumn(spec.entity(), "data.entity");
-        requireColumn(spec.time(), "data.time");
-        if (spec.group() != null) requireColumn(spec.group(), "data.group");
+        if (!spec.timeInvariant()) requireColumn(spec.time(), "data.time");
+        group = spec.group();
+        if (group != null && spec.groupIfPresent() && !columns.contains(group)) group = null;
+        if (group != null) requireColumn(group, "data.group");
         if (spec.entity().equals(spec.time())) throw new DataException("data.entity and data.time name the same column");
         List<String> declared = spec.variables();
         if (declared != null) for (String v : declared) requireColumn(v, "data.variables");
@@ -92,18 +102,45 @@ final class ColumnarLoader {
             if (name.equals(spec.entity())) {
                 kind = ENTITY;
                 entityCol = j;
-            } else if (name.equals(spec.time())) {
+            } else if (!spec.timeInvariant() && name.equals(spec.time())) {
                 kind = TIME;
                 timeCol = j;
-            } else if (name.equals(spec.group())) {
+            } else if (name.equals(group)) {
                 kind = TEXT;
             } else if (declared != null) {
                 kind = declared.contains(name) ? NUMERIC : TEXT;
             } else {
                 kind = CANDIDATE;
             }
-            cols[j] = new Column(name, kind, capacity);
+            String shownName = spec.prefix() != null && kind != ENTITY && kind != TIME && !name.equals(group) ? spec.prefix() + name : name;
+            cols[j] = new Column(shownName, kind, capacity, missingCodes);
         }
+        if (spec.prefix() != null) {
+            java.util.Set<String> seen = new HashSet<>();
+            for (Column c : cols) {
+                if (!seen.add(c.name)) throw new DataException("data.prefix: column '" + shown(c.name) + "' of " + source + " would exist twice");
+            }
+        }
+    }
+
+    /** The header after {@code data.rename}: every old name must exist, no new name may clash with another column. */
+    private List<String> renamed(List<String> read) {
+        if (spec.rename().isEmpty()) return read;
+        List<String> out = new ArrayList<>(read);
+        for (Map.Entry<String, String> e : spec.rename().entrySet()) {
+            int j = read.indexOf(e.getKey());
+            if (j < 0) {
+                throw new DataException("data.rename: no column '" + shown(e.getKey()) + "' in " + source + shown(Suggestions.hint(e.getKey(), read)
+                        + "; columns: " + String.join(", ", read)));
+            }
+            out.set(j, e.getValue());
+        }
+        java.util.Set<String> seen = new HashSet<>();
+        for (String n : out) {
+            if (n == null || n.isBlank()) throw new DataException("data.rename: a new name in " + source + " is empty");
+            if (!seen.add(n)) throw new DataException("data.rename: column '" + shown(n) + "' would exist twice in " + source);
+        }
+        return out;
     }
 
     private void requireColumn(String name, String path) {
@@ -176,7 +213,7 @@ final class ColumnarLoader {
         int kind = numbers.classify(b, ts, te);
         double v = numbers.value;
         if (kind != Numbers.NUMBER || v != Math.rint(v) || Math.abs(v) > 1e9) {
-            if (kind == Numbers.MISSING) {
+            if (kind == Numbers.MISSING || kind == Numbers.TEXT && missingCodes.contains(text(b, ts, te))) {
                 throw new DataException(locate(r) + ": " + spec.time() + " is missing");
             }
             throw new DataException(locate(r) + ": " + spec.time() + " '" + shown(text(b, ts, te)) + "' is not an integer period");
@@ -191,6 +228,13 @@ final class ColumnarLoader {
         if (kind == Numbers.TEXT && hasNonAscii(b, ts, te)) { // Unicode blanks around a number
             byte[] u = text(b, ts, te).getBytes(StandardCharsets.UTF_8);
             kind = numbers.classify(u, 0, u.length);
+        }
+        if (kind == Numbers.TEXT && !missingCodes.isEmpty()) {
+            String t = text(b, ts, te);
+            if (missingCodes.contains(t)) {
+                kind = Numbers.MISSING;
+                if (c.kind != MIXED_CHECK) missingCodeCounts.merge(t, 1, Integer::sum);
+            }
         }
         if (c.kind == MIXED_CHECK) { // an undeclared column that turned out to be text
             if (kind == Numbers.NUMBER) throw notANumber(c, c.firstBadRow, c.firstBad);
@@ -321,13 +365,18 @@ final class ColumnarLoader {
         time = null;
         int dropped = 0;
         int[] keep = null;
-        if (!missingCount.isEmpty()) {
+        if (!missingCount.isEmpty() && spec.keepMissing()) {
+            int cells = 0;
+            for (int c : missingCount.values()) cells += c;
+            notes.add(cells + " missing value(s) in " + missingCount.size() + " column(s) kept (data.missing: keep): " + missingCount);
+        } else if (!missingCount.isEmpty()) {
             if (!spec.dropMissing()) {
                 Map.Entry<String, Integer> first = missingCount.entrySet().iterator().next();
                 throw new DataException("column '" + shown(first.getKey()) + "' has " + first.getValue() + " missing value"
                         + (first.getValue() == 1 ? "" : "s") + " (first at " + locate(firstMissing.get(first.getKey())) + ")"
                         + (missingCount.size() > 1 ? " and " + (missingCount.size() - 1) + " other column(s) have missing values too" : "")
-                        + "; set data.missing: drop to drop incomplete rows, or list only the needed columns in data.variables");
+                        + "; set data.missing: drop to drop incomplete rows, data.missing: keep to keep them (steps leave out incomplete rows; interpolate"
+                        + " fills gaps), or list only the needed columns in data.variables");
             }
             boolean[] bad = new boolean[n];
             for (String c : missingCount.keySet()) {
@@ -346,13 +395,50 @@ final class ColumnarLoader {
             for (Map.Entry<String, String[]> c : text.entrySet()) c.setValue(subset(c.getValue(), keep));
             notes.add(dropped + " row(s) with missing values dropped (data.missing: drop)");
         }
+        if (!missingCodeCounts.isEmpty()) {
+            StringBuilder sb = new StringBuilder("data.missing-codes: ");
+            int total = 0;
+            for (Map.Entry<String, Integer> e : missingCodeCounts.entrySet()) {
+                if (total > 0) sb.append(", ");
+                sb.append("'").append(shown(e.getKey())).append("' ").append(e.getValue());
+                total += e.getValue();
+            }
+            notes.add(0, total + " numeric cell(s) of " + source + " read as missing (" + sb + ")");
+        }
         List<String> levels = entities.levels();
+        if (spec.timeInvariant()) duplicateEntities(ent, levels, keep);
         String same = sameNumber(levels);
         if (same != null) notes.add(same);
         int[] rowsKept = keep;
-        Panel panel = Panel.ofCodes(spec.entity(), spec.time(), spec.group(), levels, ent, tim, numeric, text,
+        String timeName = spec.timeInvariant() ? TIME_INVARIANT : spec.time();
+        Panel panel = Panel.ofCodes(spec.entity(), timeName, group, levels, ent, tim, numeric, text,
                 r -> locate(rowsKept == null ? r : rowsKept[r]));
         return new PanelLoader.Loaded(panel, new PanelLoader.LoadReport(n, dropped, missingCount, notes));
+    }
+
+    /** The period name of a time-invariant source's panel (every row has period 0). */
+    static final String TIME_INVARIANT = "(time-invariant)";
+
+    /** A time-invariant source has one row per entity: a second one is an error naming both rows. */
+    private void duplicateEntities(int[] ent, List<String> levels, int[] keep) {
+        int[] first = new int[levels.size()];
+        Arrays.fill(first, -1);
+        for (int r = 0; r < ent.length; r++) {
+            int e = ent[r];
+            if (first[e] >= 0) {
+                int a = keep == null ? first[e] : keep[first[e]];
+                int b = keep == null ? r : keep[r];
+                throw new DataException(locate(b) + ": " + spec.entity() + " '" + shown(levels.get(e)) + "' appears twice in a"
+                        + " time-invariant source (first at " + lineWord + " " + lineOf(a) + "); it must have one row per "
+                        + spec.entity());
+            }
+            first[e] = r;
+        }
+    }
+
+    /** Missing-code cells counted per code, for tests and the load report. */
+    Map<String, Integer> missingCodeCounts() {
+        return missingCodeCounts;
     }
 
     /** A notice when two entity ids are the same integer written differently ({@code 01} and {@code 1}). */
@@ -407,12 +493,15 @@ final class ColumnarLoader {
         int firstBadRow = -1;
         String firstBad;
 
-        Column(String name, int kind, int capacity) {
+        private final java.util.Set<String> missingCodes;
+
+        Column(String name, int kind, int capacity, java.util.Set<String> missingCodes) {
             this.name = name;
             this.kind = kind;
+            this.missingCodes = missingCodes;
             if (kind == TEXT) {
                 codes = new int[capacity];
-                dict = new TextDictionary();
+                dict = new TextDictionary(missingCodes);
             } else if (kind == NUMERIC || kind == CANDIDATE) {
                 values = new double[capacity];
             }
@@ -429,7 +518,7 @@ final class ColumnarLoader {
             values = null;
             codes = new int[capacity];
             Arrays.fill(codes, 0, rowsSoFar, -1);
-            dict = new TextDictionary();
+            dict = new TextDictionary(missingCodes);
         }
 
         String[] strings(int n) {
@@ -458,6 +547,15 @@ final class ColumnarLoader {
         private int raws;
         private final Map<String, Integer> codes = new HashMap<>();
         private final List<String> levels = new ArrayList<>();
+        private final Set<String> extraMissing;
+
+        TextDictionary() {
+            this(Set.of());
+        }
+
+        TextDictionary(Set<String> extraMissing) {
+            this.extraMissing = extraMissing;
+        }
 
         private int lastRaw = -1;
 
@@ -480,7 +578,7 @@ final class ColumnarLoader {
             // new byte sequence
             String t = new String(b, s, e - s, StandardCharsets.UTF_8).strip();
             int code;
-            if (MISSING.contains(t)) code = -1;
+            if (MISSING.contains(t) || extraMissing.contains(t)) code = -1;
             else {
                 Integer c = codes.get(t);
                 if (c == null) {

@@ -97,6 +97,50 @@ public final class CsvReader implements DataReader<CsvReader.Options> {
     }
 
     /**
+     * The first {@code maxRows} data rows of a CSV file as text cells (for {@code eres inspect}): streamed,
+     * so a large file costs only what is shown.
+     */
+    public RawTable readHead(Path file, Options options, int maxRows) {
+        Options o = options == null ? new Options(null, null, null) : options;
+        String name = file.getFileName().toString();
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        final class Enough extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Enough() {
+                super(null, null, false, false);
+            }
+        }
+        try (InputStream in = open(file, o, null)) {
+            tokenize(name, in, o.delimiter().charAt(0), isUtf8(o), (buf, start, end, escaped, fields, line) -> {
+                if (header.isEmpty()) {
+                    header.addAll(headerNames(name, buf, start, end, escaped, fields, line));
+                    return;
+                }
+                if (fields != header.size()) {
+                    throw new DataException(name + " line " + line + ": " + fields + " fields, the header has " + header.size());
+                }
+                String[] rec = new String[fields];
+                for (int j = 0; j < fields; j++) rec[j] = cell(buf, start[j], end[j], escaped[j]);
+                rows.add(rec);
+                lines.add(line);
+                if (rows.size() >= maxRows) throw new Enough();
+            });
+        } catch (Enough done) {
+            // the rows wanted have been read
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (header.isEmpty()) throw new DataException(name + " is empty");
+        if (rows.isEmpty()) throw new DataException(name + " has a header but no data rows");
+        int[] ln = new int[lines.size()];
+        for (int i = 0; i < ln.length; i++) ln[i] = lines.get(i);
+        return new RawTable(name, header, rows, ln, "line");
+    }
+
+    /**
      * Reads and types a CSV panel in one streaming pass (the engine's path for CSV files).
      *
      * @param heap the memory check to apply once the first rows show the row width, or null

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * "How to read floating point numbers accurately", PLDI); any other value goes to
  * {@link Double#parseDouble}. Both give the double nearest to the decimal value.
  */
-final class Numbers {
+public final class Numbers {
     /** Kinds of a cell. */
     static final int NUMBER = 0;
     static final int MISSING = 1;
@@ -30,6 +30,26 @@ final class Numbers {
 
     Numbers(char decimal) {
         this.decimal = (byte) decimal;
+    }
+
+    /**
+     * A cell of text as the loader reads it: its number, {@code NaN} when it is a missing value, or
+     * {@code null} when it is neither (text, NaN, infinity).
+     */
+    public static Double cell(String text) {
+        return cell(text, '.');
+    }
+
+    /** As {@link #cell(String)} with the decimal mark {@code decimal} ({@code .} or {@code ,}). */
+    public static Double cell(String text, char decimal) {
+        if (text == null) return Double.NaN;
+        byte[] b = text.strip().getBytes(StandardCharsets.UTF_8);
+        Numbers n = new Numbers(decimal);
+        return switch (n.classify(b, 0, b.length)) {
+            case NUMBER -> n.value;
+            case MISSING -> Double.NaN;
+            default -> null;
+        };
     }
 
     /** First non-blank byte of {@code b[s..e)}. */

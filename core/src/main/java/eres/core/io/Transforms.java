@@ -35,13 +35,22 @@ import java.util.function.Function;
  * one transform, may not write the same name.
  */
 public final class Transforms {
-    private static final List<String> OPS = List.of("log", "lag", "lead", "diff", "standardize", "product", "filter");
+    private static final List<String> OPS = List.of("log", "lag", "lead", "diff", "standardize", "product", "filter", "generate",
+            "dummies", "winsorize", "interpolate");
 
     private Transforms() {
     }
 
+    /** What a transform does to the panel; it may add lines for run.json to {@code notes}. */
+    interface Action {
+        Panel apply(Panel panel, List<String> notes);
+    }
+
     /** One bound transform: its path in the chain, the columns it writes and what it does. */
-    private record Op(String path, List<String> outputs, boolean inPlace, Function<Panel, Panel> action) {
+    record Op(String path, List<String> outputs, boolean inPlace, Action action) {
+        Op(String path, List<String> outputs, boolean inPlace, Function<Panel, Panel> f) {
+            this(path, outputs, inPlace, (Action) (p, notes) -> f.apply(p));
+        }
     }
 
     /**
@@ -61,6 +70,11 @@ public final class Transforms {
          * {@code log} or {@code standardize} in place, their documented use) is an error.
          */
         public Panel apply(Panel panel) {
+            return apply(panel, new ArrayList<>());
+        }
+
+        /** As {@link #apply(Panel)}, adding what the transforms report (values interpolated, clipped, set missing) to {@code notes}. */
+        public Panel apply(Panel panel, List<String> notes) {
             Panel p = panel;
             for (Op op : ops) {
                 if (!op.inPlace()) {
@@ -71,7 +85,7 @@ public final class Transforms {
                         }
                     }
                 }
-                p = op.action().apply(p);
+                p = op.action().apply(p, notes);
             }
             return p;
         }
@@ -131,13 +145,17 @@ public final class Transforms {
             case "standardize" -> standardize(arg, path + ".standardize");
             case "product" -> product(arg, path + ".product");
             case "filter" -> filter(arg, path + ".filter");
+            case "generate" -> GenerateTransforms.generate(arg, path + ".generate");
+            case "dummies" -> GenerateTransforms.dummies(arg, path + ".dummies");
+            case "winsorize" -> GenerateTransforms.winsorize(arg, path + ".winsorize");
+            case "interpolate" -> GenerateTransforms.interpolate(arg, path + ".interpolate");
             default -> throw new SpecException(path, "unknown transform '" + op + "'" + Suggestions.hint(op, OPS)
                     + "; transforms: " + String.join(", ", OPS));
         };
     }
 
     /** Output names of a per-variable transform; two variables to one name is an error. */
-    private static List<String> outputs(String path, List<String> vars, String pattern) {
+    static List<String> outputs(String path, List<String> vars, String pattern) {
         List<String> out = new ArrayList<>();
         for (String v : vars) {
             String name = pattern.replace("{}", v);
@@ -152,7 +170,7 @@ public final class Transforms {
     }
 
     /** True when every output replaces its own input (the documented in-place use). */
-    private static boolean inPlace(List<String> vars, List<String> outs) {
+    static boolean inPlace(List<String> vars, List<String> outs) {
         return vars.equals(outs);
     }
 
@@ -199,14 +217,14 @@ public final class Transforms {
     }
 
     /** The row of the same entity {@code offset} periods from row r's, or -1 (no int overflow). */
-    private static int rowAt(Panel p, int r, long offset) {
+    static int rowAt(Panel p, int r, long offset) {
         long t = p.time(r) + offset;
         if (t < Integer.MIN_VALUE || t > Integer.MAX_VALUE) return -1;
         return p.rowOf(p.entityIndex(r), (int) t);
     }
 
     /** A shift by k periods must stay within the span of the data's periods (and so cannot overflow). */
-    private static void requireSpan(Panel p, int k, String path, String what) {
+    static void requireSpan(Panel p, int k, String path, String what) {
         int[] t = p.times();
         long span = (long) t[t.length - 1] - t[0];
         if (k > span) {
@@ -337,7 +355,7 @@ public final class Transforms {
     }
 
     /** Arguments of one transform: a list of variables, or a map with {@code vars} and options. */
-    private static final class Args {
+    static final class Args {
         final List<String> vars;
         final JsonNode map;
         final String path;

@@ -80,7 +80,7 @@ public final class RunWriter {
             int tables = 0;
             List<Report.Entry> entries = new ArrayList<>();
             String fileNotice = fileNotice(run);
-            Map<String, String> labels = run.chain().labels();
+            Map<String, String> labels = TableAssembler.displayLabels(run);
             eres.api.table.Language language = eres.api.table.Language.parse(run.chain().report().language());
             for (StepOutcome o : run.outcomes()) {
                 String key = entryKey(o.stepId(), o.group());
@@ -234,6 +234,8 @@ public final class RunWriter {
         data.put("synthetic", run.dataset().synthetic());
         data.put("description", run.dataset().label());
         data.put("notes", run.dataset().notes());
+        if (!run.dataset().joins().isEmpty()) data.put("joins", run.dataset().joins());
+        if (!run.dataset().labels().isEmpty()) data.put("labels", run.dataset().labels());
         root.put("data", data);
         root.put("seed", run.seed());
         root.put("rng", Seeds.ALGORITHM);

@@ -30,7 +30,14 @@ public final class TableAssembler {
     public TableAssembler(RunResult run) {
         this.run = run;
         this.language = Language.parse(run.chain().report().language());
-        this.chainLabels = run.chain().labels();
+        this.chainLabels = displayLabels(run);
+    }
+
+    /** Display labels: the data's own (Stata variable labels) as defaults, the chain's {@code labels:} over them. */
+    public static Map<String, String> displayLabels(RunResult run) {
+        Map<String, String> labels = new LinkedHashMap<>(run.dataset().labels());
+        labels.putAll(run.chain().labels());
+        return labels;
     }
 
     /** The chain's table blocks, then the by-group tables. */

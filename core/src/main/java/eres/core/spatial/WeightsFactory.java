@@ -1,7 +1,7 @@
 package eres.core.spatial;
 
 import eres.api.spatial.Contiguity;
-import eres.api.spatial.GreatCircle;
+import eres.api.spatial.Distances;
 import eres.api.spatial.Weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import eres.core.io.CsvReader;
@@ -9,7 +9,6 @@ import eres.api.DataException;
 import eres.api.SpecException;
 import eres.api.Suggestions;
 import eres.api.data.Geography;
-import eres.api.data.Location;
 import eres.api.data.RawTable;
 import eres.api.data.SpatialWeights;
 import java.io.IOException;
@@ -40,13 +39,14 @@ import org.locationtech.jts.geom.Geometry;
  *   edges: {type: edges, file: edges.csv, symmetric: true}   # from,to[,weight]
  * </pre>
  *
- * Distances are great-circle kilometres ({@link GreatCircle}) between the entities' locations (the
+ * Distances are kilometres ({@link Distances}: great-circle by default, ellipsoidal or projected) between the entities' locations (the
  * capitals for the bundled provinces); contiguity comes from the geography's boundary polygons
  * ({@link Contiguity}). Every type takes {@code standardize: row} (default) or {@code none}; row
  * standardisation fails naming the units without neighbours (islands).
  */
 public final class WeightsFactory {
-    private static final List<String> TYPES = List.of("inverse-distance", "knn", "distance-band", "contiguity", "matrix", "edges");
+    private static final List<String> TYPES = List.of("inverse-distance", "knn", "distance-band", "contiguity", "matrix", "edges", "gal",
+            "gwt", "matrix-market");
 
     private WeightsFactory() {
     }
@@ -72,6 +72,7 @@ public final class WeightsFactory {
             case "contiguity" -> contiguity(path, spec, geography, entities);
             case "matrix" -> matrix(path, spec, entities, baseDir);
             case "edges" -> edges(path, spec, entities, baseDir);
+            case "gal", "gwt", "matrix-market", "mtx" -> sparseFile(path, type, spec, entities, baseDir);
             default -> throw new SpecException(path + ".type", "unknown weights type '" + type + "'" + Suggestions.hint(type, TYPES)
                     + "; types: " + TYPES);
         };
@@ -143,13 +144,13 @@ public final class WeightsFactory {
 
     /** {@code w_ij = d_ij^-p} (i != j), optionally only for {@code d_ij <= cutoff}. */
     static SpatialWeights inverseDistance(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "power", "cutoff", "standardize"));
+        allowKeys(path, spec, Set.of("type", "power", "cutoff", "standardize", "distance"));
         double power = spec.has("power") ? number(path + ".power", spec.get("power")) : 1.0;
         if (!(power > 0) || power > 10) throw new SpecException(path + ".power", "must be in (0, 10], got " + power);
         double cutoff = spec.has("cutoff") ? number(path + ".cutoff", spec.get("cutoff")) : Double.POSITIVE_INFINITY;
         if (!(cutoff > 0)) throw new SpecException(path + ".cutoff", "must be a positive distance in km, got " + cutoff);
         int n = entities.size();
-        Location[] loc = locations(path, geography, entities);
+        Geography geo = metric(path, spec, geography, entities);
         int[][] cols = new int[n][];
         double[][] vals = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -158,7 +159,7 @@ public final class WeightsFactory {
             int m = 0;
             for (int j = 0; j < n; j++) {
                 if (i == j) continue;
-                double d = distance(path, entities, loc, i, j);
+                double d = distance(path, entities, geo, i, j);
                 if (d <= cutoff) {
                     c[m] = j;
                     v[m++] = Math.pow(d, -power);
@@ -167,13 +168,13 @@ public final class WeightsFactory {
             cols[i] = Arrays.copyOf(c, m);
             vals[i] = Arrays.copyOf(v, m);
         }
-        return Weights.fromRows(entities, cols, vals, false, name(path) + ": inverse great-circle distance ^ " + fmt(power)
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": inverse " + distanceWord(geo) + " distance ^ " + fmt(power)
                 + (Double.isInfinite(cutoff) ? "" : " within " + fmt(cutoff) + " km"));
     }
 
     /** Binary weights to the k nearest units (ties broken by panel order); generally not symmetric. */
     static SpatialWeights knn(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "k", "standardize"));
+        allowKeys(path, spec, Set.of("type", "k", "standardize", "distance"));
         if (!spec.has("k")) throw new SpecException(path + ".k", "is required (number of neighbours)");
         double kk = number(path + ".k", spec.get("k"));
         int n = entities.size();
@@ -181,14 +182,14 @@ public final class WeightsFactory {
             throw new SpecException(path + ".k", "must be an integer in [1, " + (n - 1) + "], got " + spec.get("k"));
         }
         int k = (int) kk;
-        Location[] loc = locations(path, geography, entities);
+        Geography geo = metric(path, spec, geography, entities);
         int[][] cols = new int[n][];
         double[][] vals = new double[n][];
         double[] d = new double[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                d[j] = i == j ? Double.POSITIVE_INFINITY : distance(path, entities, loc, i, j);
+                d[j] = i == j ? Double.POSITIVE_INFINITY : distance(path, entities, geo, i, j);
                 order[j] = j;
             }
             Arrays.sort(order, (a, b) -> {
@@ -202,28 +203,28 @@ public final class WeightsFactory {
                 vals[i][q] = 1.0;
             }
         }
-        return Weights.fromRows(entities, cols, vals, false, name(path) + ": " + k + " nearest neighbours (great-circle)");
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": " + k + " nearest neighbours (" + distanceWord(geo) + ")");
     }
 
     /** Binary weights {@code w_ij = 1} for {@code 0 < d_ij <= threshold} km. */
     static SpatialWeights distanceBand(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "threshold", "standardize"));
+        allowKeys(path, spec, Set.of("type", "threshold", "standardize", "distance"));
         if (!spec.has("threshold")) throw new SpecException(path + ".threshold", "is required (km)");
         double t = number(path + ".threshold", spec.get("threshold"));
         if (!(t > 0)) throw new SpecException(path + ".threshold", "must be a positive distance in km, got " + t);
         int n = entities.size();
-        Location[] loc = locations(path, geography, entities);
+        Geography geo = metric(path, spec, geography, entities);
         int[][] cols = new int[n][];
         double[][] vals = new double[n][];
         for (int i = 0; i < n; i++) {
             int[] c = new int[n];
             int m = 0;
-            for (int j = 0; j < n; j++) if (i != j && distance(path, entities, loc, i, j) <= t) c[m++] = j;
+            for (int j = 0; j < n; j++) if (i != j && distance(path, entities, geo, i, j) <= t) c[m++] = j;
             cols[i] = Arrays.copyOf(c, m);
             vals[i] = new double[m];
             Arrays.fill(vals[i], 1.0);
         }
-        return Weights.fromRows(entities, cols, vals, false, name(path) + ": distance band " + fmt(t) + " km (binary)");
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": distance band " + fmt(t) + " km (" + distanceWord(geo) + ", binary)");
     }
 
     /** Queen or rook contiguity from the geography's boundary polygons, plus explicit extra links. */
@@ -288,49 +289,47 @@ public final class WeightsFactory {
     static SpatialWeights matrix(String path, JsonNode spec, List<String> entities, Path baseDir) {
         allowKeys(path, spec, Set.of("type", "file", "standardize"));
         Path file = file(path, spec, baseDir);
-        RawTable t = read(path, file);
-        List<String> colIds = t.columns().subList(1, t.columns().size());
-        Map<String, Integer> colPos = new HashMap<>();
-        for (int j = 0; j < colIds.size(); j++) {
-            if (colPos.put(colIds.get(j).strip(), j) != null) throw new DataException(file.getFileName() + ": column '" + colIds.get(j) + "' appears twice");
+        eres.core.io.DenseMatrixCsv.Sparse m = eres.core.io.DenseMatrixCsv.read(file, entities);
+        return Weights.fromRows(entities, m.columns(), m.values(), false, name(path) + ": matrix from " + file.getFileName());
+    }
+
+    /**
+     * GAL, GWT or Matrix Market files ({@link WeightsFiles}); {@code ids:} (a list, or a file with one id
+     * per line) names the units of a Matrix Market file, or of GAL/GWT files that number their records.
+     */
+    static SpatialWeights sparseFile(String path, String type, JsonNode spec, List<String> entities, Path baseDir) {
+        allowKeys(path, spec, Set.of("type", "file", "ids", "standardize"));
+        Path file = file(path, spec, baseDir);
+        List<String> ids = null;
+        if (spec.has("ids")) {
+            JsonNode n = spec.get("ids");
+            if (n.isArray()) {
+                ids = new ArrayList<>();
+                for (JsonNode e : n) ids.add(e.asText());
+            } else if (n.isTextual()) {
+                Path p = Path.of(n.asText());
+                Path f = p.isAbsolute() ? p : (baseDir == null ? p : baseDir.resolve(p));
+                if (!Files.isRegularFile(f)) throw new SpecException(path + ".ids", "no file at " + f + " (a list of ids, or a file with one id per line)");
+                ids = WeightsFiles.idsFile(f);
+            } else {
+                throw new SpecException(path + ".ids", "must be a list of ids or a file with one id per line");
+            }
         }
-        Map<String, Integer> rowPos = new HashMap<>();
-        for (int r = 0; r < t.rows().size(); r++) {
-            String id = cell(t.rows().get(r), 0);
-            if (rowPos.put(id, r) != null) throw new DataException(t.locate(r) + ": unit '" + id + "' has a second row");
-        }
+        WeightsFiles.Links links = switch (type) {
+            case "gal" -> WeightsFiles.gal(file, entities, ids);
+            case "gwt" -> WeightsFiles.gwt(file, entities, ids);
+            default -> WeightsFiles.matrixMarket(file, entities, ids);
+        };
         int n = entities.size();
-        int[] colOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            String e = entities.get(i);
-            if (!rowPos.containsKey(e)) throw new DataException(file.getFileName() + ": no row for unit '" + e + "'" + Suggestions.hint(e, rowPos.keySet()));
-            Integer c = colPos.get(e);
-            if (c == null) throw new DataException(file.getFileName() + ": no column for unit '" + e + "'" + Suggestions.hint(e, colPos.keySet()));
-            colOf[i] = c + 1;
-        }
         int[][] cols = new int[n][];
         double[][] vals = new double[n][];
         for (int i = 0; i < n; i++) {
-            int r = rowPos.get(entities.get(i));
-            String[] row = t.rows().get(r);
-            int[] c = new int[n];
-            double[] v = new double[n];
-            int m = 0;
-            for (int j = 0; j < n; j++) {
-                double x = value(t, r, row, colOf[j], t.columns().get(colOf[j]));
-                if (i == j) {
-                    if (x != 0) throw new DataException(t.locate(r) + ": diagonal weight of unit '" + entities.get(i) + "' must be 0, got " + x);
-                    continue;
-                }
-                if (x != 0) {
-                    c[m] = j;
-                    v[m++] = x;
-                }
-            }
-            cols[i] = Arrays.copyOf(c, m);
-            vals[i] = Arrays.copyOf(v, m);
+            cols[i] = links.rows().get(i).keySet().stream().mapToInt(Integer::intValue).toArray();
+            vals[i] = links.rows().get(i).values().stream().mapToDouble(Double::doubleValue).toArray();
         }
-        return Weights.fromRows(entities, cols, vals, false, name(path) + ": matrix from " + file.getFileName());
+        String kind = type.equals("mtx") ? "matrix-market" : type;
+        return Weights.fromRows(entities, cols, vals, false, name(path) + ": " + kind.toUpperCase(Locale.ROOT).replace("MATRIX-MARKET",
+                "Matrix Market") + " file " + file.getFileName() + " (" + links.note() + ")");
     }
 
     /**
@@ -427,8 +426,8 @@ public final class WeightsFactory {
         return x;
     }
 
-    private static double distance(String path, List<String> entities, Location[] loc, int i, int j) {
-        double d = GreatCircle.km(loc[i], loc[j]);
+    private static double distance(String path, List<String> entities, Geography geo, int i, int j) {
+        double d = geo.distanceKm(entities.get(i), entities.get(j));
         if (!(d > 0)) throw new DataException(path + ": units '" + entities.get(i) + "' and '" + entities.get(j) + "' share a location");
         return d;
     }
@@ -439,14 +438,38 @@ public final class WeightsFactory {
         return pos;
     }
 
-    static Location[] locations(String path, Geography geography, List<String> entities) {
-        Location[] loc = new Location[entities.size()];
-        for (int i = 0; i < loc.length; i++) {
-            String e = entities.get(i);
-            loc[i] = geography.location(e).orElseThrow(() -> new DataException(path + ": no coordinates for unit '" + e
-                    + "' (geography: " + geography.description() + ")"));
+    /**
+     * The geography with the metric of {@code distance:} (haversine or ellipsoidal) when the weights set
+     * one, after checking that every unit has a point.
+     */
+    static Geography metric(String path, JsonNode spec, Geography geography, List<String> entities) {
+        List<String> missing = new ArrayList<>();
+        for (String e : entities) if (!geography.hasPoint(e)) missing.add(e);
+        if (!missing.isEmpty()) {
+            throw new DataException(path + ": no coordinates for " + (missing.size() == 1 ? "unit '" + missing.get(0) + "'"
+                    : missing.size() + " units: '" + String.join("', '", missing.subList(0, Math.min(10, missing.size()))) + "'"
+                    + (missing.size() > 10 ? ", ..." : "")) + " (geography: " + geography.description() + "); give their points in the"
+                    + " chain's geography: block");
         }
-        return loc;
+        if (!spec.has("distance")) return geography;
+        String d = spec.get("distance").asText("");
+        Distances.Metric m = switch (d) {
+            case "haversine", "great-circle" -> Distances.Metric.HAVERSINE;
+            case "ellipsoidal", "wgs84", "karney" -> Distances.Metric.ELLIPSOIDAL;
+            default -> throw new SpecException(path + ".distance", "must be haversine or ellipsoidal, got '" + d + "'");
+        };
+        if (geography.isPlanar()) {
+            throw new SpecException(path + ".distance", "applies to WGS84 points; the geography's points are projected (straight-line distances)");
+        }
+        return geography.withDistance(m);
+    }
+
+    private static String distanceWord(Geography g) {
+        return switch (g.distance()) {
+            case HAVERSINE -> "great-circle";
+            case ELLIPSOIDAL -> "ellipsoidal";
+            case EUCLIDEAN -> "Euclidean";
+        };
     }
 
     static void allowKeys(String path, JsonNode spec, Set<String> allowed) {

@@ -95,11 +95,16 @@ class CsvAndLoaderTest {
         assertThatThrownBy(() -> PanelLoader.load(CsvReader.parse("t.csv", csv, ','), spec(null, "error")))
                 .isInstanceOf(DataException.class)
                 .hasMessage("column 'y' has 1 missing value (first at t.csv line 4) and 1 other column(s) have missing values too;"
-                        + " set data.missing: drop to drop incomplete rows, or list only the needed columns in data.variables");
+                        + " set data.missing: drop to drop incomplete rows, data.missing: keep to keep them (steps leave out incomplete"
+                        + " rows; interpolate fills gaps), or list only the needed columns in data.variables");
         PanelLoader.Loaded l = PanelLoader.load(CsvReader.parse("t.csv", csv, ','), spec(null, "drop"));
         assertThat(l.panel().rows()).isEqualTo(2);
         assertThat(l.report().rowsDropped()).isEqualTo(2);
         assertThat(l.report().notes()).contains("2 row(s) with missing values dropped (data.missing: drop)");
+        PanelLoader.Loaded kept = PanelLoader.load(CsvReader.parse("t.csv", csv, ','), spec(null, "keep"));
+        assertThat(kept.panel().rows()).isEqualTo(4);
+        assertThat(kept.panel().column("x")[0]).isNaN();
+        assertThat(kept.report().notes()).contains("2 missing value(s) in 2 column(s) kept (data.missing: keep): {y=1, x=1}");
         // declaring only complete variables avoids the error
         assertThat(PanelLoader.load(CsvReader.parse("t.csv", "id,year,y,x\n1,2000,1,NA\n1,2001,2,3\n", ','),
                 spec(List.of("y"), "error")).panel().rows()).isEqualTo(2);

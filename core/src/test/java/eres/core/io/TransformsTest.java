@@ -67,7 +67,7 @@ class TransformsTest {
     @Test
     void badTransformsAreClearErrors() throws Exception {
         assertThatThrownBy(() -> Transforms.apply(panel(), yaml("- lgo: [x]\n"))).isInstanceOf(SpecException.class)
-                .hasMessage("'transforms[0]' unknown transform 'lgo' (did you mean 'log'?); transforms: log, lag, lead, diff, standardize, product, filter");
+                .hasMessage("'transforms[0]' unknown transform 'lgo' (did you mean 'log'?); transforms: log, lag, lead, diff, standardize, product, filter, generate, dummies, winsorize, interpolate");
         assertThatThrownBy(() -> Transforms.apply(panel(), yaml("- lag: {vars: [x], kk: 2}\n")))
                 .hasMessageContaining("unknown key 'kk' (did you mean 'k'?)");
         assertThatThrownBy(() -> Transforms.apply(panel(), yaml("- filter: {group: [north]}\n")))

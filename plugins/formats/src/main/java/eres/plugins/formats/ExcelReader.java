@@ -112,6 +112,47 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
         });
     }
 
+    @Override
+    public List<String> tables(Path file) {
+        String name = file.getFileName().toString();
+        return Poi.call(() -> {
+            try (Workbook wb = open(file)) {
+                List<String> out = new ArrayList<>();
+                for (int i = 0; i < wb.getNumberOfSheets(); i++) out.add(wb.getSheetName(i));
+                return out;
+            } catch (IOException e) {
+                throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+            } catch (eres.api.EresException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new DataException(name + " cannot be read as an Excel workbook: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);
+            }
+        });
+    }
+
+    @Override
+    public java.util.OptionalInt headerRow(Path file, Options options) {
+        Options o = options == null ? new Options(null, null, null) : options;
+        String name = file.getFileName().toString();
+        return Poi.call(() -> {
+            try (Workbook wb = open(file)) {
+                Sheet sheet = pick(name, wb, o.sheet());
+                int last = sheet.getLastRowNum();
+                if (o.lastRow() != null) last = Math.min(last, o.lastRow() - 1);
+                int h = header(name + " sheet '" + sheet.getSheetName() + "'", sheet, o, last);
+                return java.util.OptionalInt.of(h + 1);
+            } catch (IOException e) {
+                throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+            } catch (eres.api.EresException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new DataException(name + " cannot be read as an Excel workbook: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);
+            }
+        });
+    }
+
     private static Workbook open(Path file) throws IOException {
         String name = file.getFileName().toString();
         FileMagic magic;
@@ -141,27 +182,10 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
         Sheet sheet = pick(fileName, wb, o.sheet());
         String source = fileName + " sheet '" + sheet.getSheetName() + "'";
         List<CellRangeAddress> merged = sheet.getMergedRegions();
-        int first = Math.max(0, sheet.getFirstRowNum());
         int last = sheet.getLastRowNum();
         if (o.lastRow() != null) last = Math.min(last, o.lastRow() - 1);
 
-        int header = -1;
-        if (o.headerRow() != null) {
-            header = o.headerRow() - 1;
-            if (rowEmpty(sheet, header, merged)) throw new DataException(source + ": header-row " + o.headerRow() + " is empty");
-        } else {
-            int firstNonEmpty = -1;
-            for (int r = first; r <= last; r++) {
-                int cells = nonEmptyCells(sheet, r);
-                if (cells > 0 && firstNonEmpty < 0) firstNonEmpty = r;
-                if (cells >= 2) {
-                    header = r;
-                    break;
-                }
-            }
-            if (header < 0) header = firstNonEmpty;
-            if (header < 0) throw new DataException(source + " is empty");
-        }
+        int header = header(source, sheet, o, last);
         // widest extent of the header and data rows
         int maxCol = -1;
         for (int r = header; r <= last; r++) {
@@ -211,6 +235,24 @@ public final class ExcelReader implements DataReader<ExcelReader.Options> {
         }
         int[] lines = rowNumbers.stream().mapToInt(Integer::intValue).toArray();
         return new RawTable(source, names, rows, lines, "row");
+    }
+
+    /** The 0-based header row: {@code header-row}, or the first row with at least two non-empty cells. */
+    private static int header(String source, Sheet sheet, Options o, int last) {
+        int first = Math.max(0, sheet.getFirstRowNum());
+        if (o.headerRow() != null) {
+            int header = o.headerRow() - 1;
+            if (rowEmpty(sheet, header, sheet.getMergedRegions())) throw new DataException(source + ": header-row " + o.headerRow() + " is empty");
+            return header;
+        }
+        int firstNonEmpty = -1;
+        for (int r = first; r <= last; r++) {
+            int cells = nonEmptyCells(sheet, r);
+            if (cells > 0 && firstNonEmpty < 0) firstNonEmpty = r;
+            if (cells >= 2) return r;
+        }
+        if (firstNonEmpty < 0) throw new DataException(source + " is empty");
+        return firstNonEmpty;
     }
 
     private static Sheet pick(String fileName, Workbook wb, NameOrIndex ref) {

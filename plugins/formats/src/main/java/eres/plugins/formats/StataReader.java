@@ -84,6 +84,24 @@ public final class StataReader implements DataReader<StataReader.Options> {
         return toTable(name, StataFile.parse(name, bytes, Charset.forName(o.encoding())), o.valueLabels().equals("strings"));
     }
 
+    /** Stata's variable labels (non-empty ones), by variable name: the columns' default display labels. */
+    @Override
+    public java.util.Map<String, String> labels(Path file, Options options) {
+        Options o = options == null ? new Options(null, null) : options;
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (StataFile.Variable v : StataFile.parse(name, bytes, Charset.forName(o.encoding())).variables()) {
+            if (v.label() != null && !v.label().isBlank()) out.put(v.name(), v.label().strip());
+        }
+        return out;
+    }
+
     /** The file's variables as text columns (one row per observation). */
     static RawTable toTable(String source, StataFile.Contents c, boolean labelsAsText) {
         List<StataFile.Variable> vars = c.variables();

@@ -45,6 +45,16 @@ class ExcelReaderTest {
         return new ExcelReader.Options(NameOrIndex.of(name), header, last);
     }
 
+    /** For eres inspect: the workbook's sheets, and the header row the reader takes (the first with two filled cells). */
+    @Test
+    void sheetsAndHeaderRow() {
+        ExcelReader r = new ExcelReader();
+        assertThat(r.tables(BOOK)).containsExactly("GDP", "人口", "合并", "长表");
+        assertThat(r.headerRow(BOOK, new ExcelReader.Options(NameOrIndex.of("GDP"), null, null))).hasValue(3);
+        assertThat(r.headerRow(BOOK, new ExcelReader.Options(NameOrIndex.of("长表"), null, null))).hasValue(1);
+        assertThat(r.headerRow(BOOK, new ExcelReader.Options(NameOrIndex.of("GDP"), 2, null))).hasValue(2);
+    }
+
     @Test
     void findsTheHeaderUnderTitleAndUnitRows() {
         RawTable t = reader.read(BOOK, sheet("GDP", null, 34));

@@ -56,6 +56,14 @@ class StataReaderTest {
         assertThat(t.locate(4)).isEqualTo("panel_" + format + ".dta observation 5");
     }
 
+    /** Variable labels (set in make.R: gdp "GDP (100 million yuan)") are the columns' default display labels, in every format. */
+    @Test
+    void variableLabelsAreRead() {
+        for (String f : java.util.List.of("panel_113.dta", "panel_115.dta", "panel_117.dta", "panel_118.dta", "panel_119.dta")) {
+            assertThat(reader.labels(FIXTURES.resolve(f), null)).as(f).containsEntry("gdp", "GDP (100 million yuan)");
+        }
+    }
+
     @Test
     void valueLabelsBecomeTextAndUnlabelledValuesStayNumbers() {
         RawTable t = reader.read(FIXTURES.resolve("panel_118.dta"), null);

@@ -90,6 +90,21 @@ record GwrData(Panel panel, int[] rows, int dropped, double[] y, List<String> te
             }
             loc = Locations.lonLat(c1, c2, time);
             coordinates = "columns " + co.lat() + ", " + co.lon() + " (great-circle km)";
+        } else if (geography.isPlanar()) {
+            // a projected geography (the chain's geography: block with x/y): points in km, straight-line distances
+            c1 = new double[n];
+            c2 = new double[n];
+            for (int i = 0; i < n; i++) {
+                Optional<eres.api.data.PlanarPoint> q = geography.planarPoint(entity[i]);
+                if (q.isEmpty()) {
+                    throw new DataException("no coordinates for " + panel.entityName() + " '" + entity[i] + "' in the geography ("
+                            + geography.description() + "); give lat/lon or x-coord/y-coord columns");
+                }
+                c1[i] = q.get().x();
+                c2[i] = q.get().y();
+            }
+            loc = Locations.projected(c1, c2, time);
+            coordinates = "projected geography points of " + panel.entityName() + " (Euclidean km; " + geography.description() + ")";
         } else {
             c1 = new double[n];
             c2 = new double[n];

@@ -228,7 +228,8 @@ final class IndustryStructure {
         return c;
     }
 
-    static StepResult run(Kind kind, IndustryParameters p, Panel panel, String stepId) {
+    static StepResult run(Kind kind, IndustryParameters given, Panel panel, String stepId) {
+        IndustryParameters p = given.resolve(panel.numericColumns());
         Computation c = compute(kind, p, panel);
         String output = p.output() != null ? p.output() : kind.id;
         StepResult.Builder b = StepResult.builder();

@@ -117,6 +117,17 @@ class IndustryStructureTest {
                 .containsExactly(new double[] {0.8, 8 / 15.0, 0.2, 1 / 15.0, 0.6, 7 / 15.0}, within(EXACT));
     }
 
+    /** Long-format employment reshaped with a prefix: emp_* names every industry column, in the panel's order. */
+    @Test
+    void industryPatternsMatchPanelColumns() throws Exception {
+        String csv = CSV.replace("id,year,a,b,c,d", "id,year,emp_a,emp_b,emp_c,emp_d");
+        StepResult r = new KrugmanIndex().run(params("{industries: [\"emp_*\"]}"), new TestContext(panel(csv)));
+        assertThat(r.column("krugman")).containsExactly(new double[] {0.8, 8 / 15.0, 0.2, 1 / 15.0, 0.6, 7 / 15.0}, within(EXACT));
+        assertThat(r.statistics().get("industries")).isEqualTo(4L);
+        assertThatThrownBy(() -> new KrugmanIndex().run(params("{industries: [\"job_*\"]}"), new TestContext(panel(csv))))
+                .hasMessageContaining("'job_*' matches no column of the panel");
+    }
+
     /** National reference columns instead of the panel sum: with the same totals the results are identical. */
     @Test
     void nationalReferenceColumns() throws Exception {

@@ -179,7 +179,7 @@ class WeightsFactoryTest {
         assertThatThrownBy(() -> WeightsFactory.build("m", spec("{'type':'matrix','file':'bad.csv'}"), none, List.of("a", "b"), dir))
                 .isInstanceOf(DataException.class).hasMessageContaining("diagonal weight of unit 'a'");
         assertThatThrownBy(() -> WeightsFactory.build("m", spec("{'type':'matrix','file':'w.csv'}"), none, List.of("a", "x"), dir))
-                .isInstanceOf(DataException.class).hasMessageContaining("no row for unit 'x'");
+                .isInstanceOf(DataException.class).hasMessageContaining("no column for unit 'x'");
     }
 
     @Test
