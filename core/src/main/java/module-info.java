@@ -24,6 +24,7 @@ module eres.core {
     exports eres.core.report to eres.app;
     exports eres.core.exec to eres.app;
     exports eres.core.simulate to eres.app;
+    exports eres.core.sweep to eres.app;
 
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;

@@ -62,8 +62,17 @@ public final class Runner {
     private record Bound(eres.core.chain.StepSpec spec, Step<Object> step, Object parameters) {
     }
 
-    @SuppressWarnings("unchecked")
     public RunResult run(Chain chain, ChainSource source, RunOptions options) {
+        return run(chain, source, options, () -> Datasets.load(chain.data(), source.baseDir(), registry));
+    }
+
+    /**
+     * As {@link #run(Chain, ChainSource, RunOptions)}, with the data from {@code data} (called once, where
+     * the chain's {@code data:} block would be loaded) instead of loading it: a sweep loads each distinct
+     * {@code data:} block once for all its specifications, and a Spark executor from the broadcast copy.
+     */
+    @SuppressWarnings("unchecked")
+    public RunResult run(Chain chain, ChainSource source, RunOptions options, java.util.function.Supplier<Dataset> data) {
         Path baseDir = source.baseDir();
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
@@ -87,7 +96,7 @@ public final class Runner {
         if (!problems.isEmpty()) throw new SpecException(problems);
 
         // 2. data and transforms
-        Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
+        Dataset dataset = data.get();
         if (options.expectedDataSha256() != null && !options.expectedDataSha256().equals(dataset.sha256())) {
             throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
                     + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");

@@ -1,0 +1,27 @@
+package eres.core.sweep;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One specification's row: its number, seed, status ({@code ok} or {@code failed}), the first error,
+ * and the collected values in the order of {@code collect:} ({@code Long}, {@code Double},
+ * {@code String}, {@code Boolean} or {@code null}). Serializable: Spark executors send rows back.
+ *
+ * @param missing the collected paths that did not resolve in this specification, {@code name: why}
+ */
+public record SweepRow(long spec, long seed, String status, String error, List<Object> values, List<String> missing)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public SweepRow {
+        values = Collections.unmodifiableList(new ArrayList<>(values));
+        missing = List.copyOf(missing);
+    }
+
+    public boolean ok() {
+        return status.equals("ok");
+    }
+}
