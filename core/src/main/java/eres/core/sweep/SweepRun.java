@@ -85,6 +85,18 @@ public final class SweepRun {
             Outcome o = write(plan, job, engine, registry, target, what, formatIds, all, resumed, started);
             journal.delete();
             return o;
+        } catch (SpecException e) {
+            // the sweep as written cannot run: nothing to resume (a corrected chain is another sweep), nothing left behind
+            deleteQuietly(Journal.fileFor(target));
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // replaced by the next run's journal
         }
     }
 
