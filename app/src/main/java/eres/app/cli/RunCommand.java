@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1 || n > Limits.MAX_THREADS) throw new SpecException("--threads", "must be 1.." + Limits.MAX_THREADS + ", got " + n);
         ChainSource src = chain == null
                 ? new ChainSource("study.yaml", builtinChain(), Path.of(".").toAbsolutePath(), "builtin:study.yaml")
-                : ChainSource.read(chain);
+                : eres.core.sweep.SweepFile.resolve(ChainSource.read(chain));
         Chain c = src.parse();
         long masterSeed = seed != null ? seed : c.seed() != null ? c.seed() : RunOptions.DEFAULT_SEED;
         int timeout = stepTimeout != null ? stepTimeout : RunOptions.DEFAULT_STEP_TIMEOUT;

@@ -127,8 +127,10 @@ public final class Journal implements AutoCloseable {
         n.path("missing").forEach(m -> missing.add(m.asText()));
         String status = n.path("status").asText();
         if (!status.equals("ok") && !status.equals("failed")) return null;
+        Map<String, byte[]> kept = new TreeMap<>();
+        n.path("kept").fields().forEachRemaining(e -> kept.put(e.getKey(), java.util.Base64.getDecoder().decode(e.getValue().asText())));
         return new SweepRow(n.path("spec").asLong(), n.path("seed").asLong(), status, n.path("error").isTextual() ? n.path("error").asText() : null,
-                values, missing);
+                values, missing, kept);
     }
 
     private static void write(FileChannel ch, String line) throws IOException {
@@ -168,6 +170,10 @@ public final class Journal implements AutoCloseable {
         }
         ArrayNode ms = n.putArray("missing");
         r.missing().forEach(ms::add);
+        if (!r.kept().isEmpty()) {
+            ObjectNode k = n.putObject("kept");
+            r.kept().forEach((path, bytes) -> k.put(path, java.util.Base64.getEncoder().encodeToString(bytes)));
+        }
         try {
             write(channel, JSON.writeValueAsString(n));
             channel.force(false);

@@ -49,7 +49,7 @@ public final class SpecExecutor {
             throw new SpecException("sweep", "specification " + n + " (" + plan.coordinatesText(n) + "): " + e.getMessage());
         } catch (EresException e) {
             if (Thread.currentThread().isInterrupted()) throw e;
-            return new SweepRow(n, r.seed(), "failed", e.getMessage(), Collections.nCopies(plan.spec().collect().size(), null), List.of());
+            return new SweepRow(n, r.seed(), "failed", e.getMessage(), Collections.nCopies(plan.spec().collect().size(), null), List.of(), null);
         }
         List<Object> collected = Collector.collect(run, plan.spec().collect(), r.labels(), plan.stepIds());
         List<Object> values = new ArrayList<>(collected.size());
@@ -71,7 +71,31 @@ public final class SpecExecutor {
                 break;
             }
         }
-        return new SweepRow(n, r.seed(), error == null ? "ok" : "failed", error, values, missing);
+        return new SweepRow(n, r.seed(), error == null ? "ok" : "failed", error, values, missing, kept(run));
+    }
+
+    /** The specification's own outputs named by {@code keep:}. */
+    private Map<String, byte[]> kept(RunResult run) {
+        java.util.Set<String> keep = plan.spec().keep();
+        if (keep.isEmpty()) return null;
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        if (keep.contains("results")) {
+            try {
+                out.put("results.json", eres.core.report.Json.mapper().writeValueAsBytes(eres.core.report.RunWriter.resultsJson(run)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new EresException("cannot serialise results: " + e.getOriginalMessage(), e);
+            }
+        }
+        if (keep.contains("files")) {
+            for (StepOutcome o : run.outcomes()) {
+                if (o.failed()) continue;
+                for (eres.api.result.DataFile f : o.result().files()) {
+                    out.put("files/" + eres.core.report.RunWriter.entryKey(o.stepId(), o.group()) + "-" + f.name(),
+                            f.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     /** Map of collected name to path, for messages. */

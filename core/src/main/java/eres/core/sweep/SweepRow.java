@@ -11,14 +11,17 @@ import java.util.List;
  * {@code String}, {@code Boolean} or {@code null}). Serializable: Spark executors send rows back.
  *
  * @param missing the collected paths that did not resolve in this specification, {@code name: why}
+ * @param kept    with {@code keep:}, the specification's own outputs by relative path ({@code results.json},
+ *                {@code files/...}), written to {@code specs/<n>/} of the sweep's output
  */
-public record SweepRow(long spec, long seed, String status, String error, List<Object> values, List<String> missing)
-        implements Serializable {
+public record SweepRow(long spec, long seed, String status, String error, List<Object> values, List<String> missing,
+                       java.util.Map<String, byte[]> kept) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public SweepRow {
         values = Collections.unmodifiableList(new ArrayList<>(values));
         missing = List.copyOf(missing);
+        kept = kept == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(kept));
     }
 
     public boolean ok() {

@@ -157,6 +157,12 @@ public final class SweepRun {
                 sink.write("figures/monte-carlo-coverage.svg", svg.getBytes(StandardCharsets.UTF_8));
             }
             sink.writeString(plan.source().savedName(), plan.source().text());
+            int keptRows = 0;
+            for (SweepRow r : rows) {
+                for (Map.Entry<String, byte[]> k : r.kept().entrySet()) sink.write("specs/" + r.spec() + "/" + k.getKey(), k.getValue());
+                if (!r.kept().isEmpty()) keptRows++;
+            }
+            if (keptRows > 0) files.add("specs/N/ (" + keptRows + ")");
             int failed = 0;
             Map<String, Integer> errors = new LinkedHashMap<>();
             for (SweepRow r : rows) {

@@ -39,21 +39,24 @@ import java.util.regex.Pattern;
  * @param collect    column name to path into the specification's results (docs/multiverse.md#collect)
  * @param commonSeed true: every specification runs with the master seed (common random numbers);
  *                   false (default): each derives its own from the master seed and its coordinates
+ * @param keep       what of each specification's own output to keep in {@code specs/<n>/}: {@code results}
+ *                   ({@code results.json}), {@code files} (side files such as index values); empty by default
  */
 public record SweepSpec(List<Dimension> dimensions, List<Map<String, Set<String>>> exclude, Map<String, String> collect,
-                        Curve curve, MonteCarloSpec monteCarlo, boolean commonSeed) {
+                        Curve curve, MonteCarloSpec monteCarlo, boolean commonSeed, Set<String> keep) {
 
     /** Most specifications one sweep may have (a typo such as {@code range: [1, 1e9]} must fail fast). */
     public static final long MAX_SPECIFICATIONS = 1_000_000;
     /** Reserved column names of the sweep table. */
     public static final List<String> RESERVED = List.of("spec", "seed", "status", "error");
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> KEYS = Set.of("dimensions", "exclude", "collect", "curve", "seeds", "monte-carlo");
+    private static final Set<String> KEYS = Set.of("dimensions", "exclude", "collect", "curve", "seeds", "monte-carlo", "keep");
 
     public SweepSpec {
         dimensions = List.copyOf(dimensions);
         exclude = List.copyOf(exclude);
         collect = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(collect));
+        keep = Set.copyOf(keep);
     }
 
     /**
@@ -113,7 +116,18 @@ public record SweepSpec(List<Dimension> dimensions, List<Map<String, Set<String>
             }
             common = seeds.asText().equals("common");
         }
-        return new SweepSpec(dims, exclude, collect, curve, mc, common);
+        Set<String> keep = new LinkedHashSet<>();
+        JsonNode k = sweep.get("keep");
+        if (k != null) {
+            if (!k.isArray()) throw new SpecException("sweep.keep", "must be a list of: results, files");
+            for (JsonNode x : k) {
+                if (!x.isTextual() || !(x.asText().equals("results") || x.asText().equals("files"))) {
+                    throw new SpecException("sweep.keep", "keeps 'results' (each specification's results.json) and 'files' (its side files), got " + x);
+                }
+                keep.add(x.asText());
+            }
+        }
+        return new SweepSpec(dims, exclude, collect, curve, mc, common, keep);
     }
 
     private static List<Dimension> dimensions(JsonNode node, JsonNode chain) {
