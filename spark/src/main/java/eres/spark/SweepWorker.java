@@ -32,9 +32,30 @@ final class SweepWorker {
         ChainSource src = new ChainSource(job.chainName(), job.chainText(), baseDir, job.origin());
         Chain chain = src.parse();
         SweepPlan plan = SweepPlan.of(src, chain, job.masterSeed());
-        Platform platform = new Platform(Path.of(job.pluginsDir()), 1, false, job.masterSeed());
+        Platform platform = new Platform(plugins(job), 1, false, job.masterSeed());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "eres-spark-worker-close"));
         this.executor = new SpecExecutor(plan, platform.runner(), new DatasetCache(platform.registry()), job.stepTimeoutSeconds());
+    }
+
+    /**
+     * The driver's plugins directory when this executor sees it (local mode, a shared file system), else
+     * {@code <eres.home>/plugins} of the executor (the distribution shipped with {@code --archives}).
+     */
+    static Path plugins(SweepJob job) {
+        Path p = Path.of(job.pluginsDir());
+        if (java.nio.file.Files.isDirectory(p)) return p;
+        String home = System.getProperty("eres.home");
+        if (home != null && java.nio.file.Files.isDirectory(Path.of(home, "plugins"))) return Path.of(home, "plugins");
+        throw new eres.api.SpecException("--plugins", "the executor on " + hostName() + " has no plugins directory " + p + " and no"
+                + " -Deres.home with plugins/ (ship the eres distribution with --archives, docs/scale-out.md)");
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "this host";
+        }
     }
 
     /** The worker of {@code job} in this JVM. */

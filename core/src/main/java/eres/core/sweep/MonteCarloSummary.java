@@ -98,6 +98,9 @@ public final class MonteCarloSummary {
         }
         mean /= n;
         truth /= n;
+        boolean constant = true;
+        for (double[] d : draws) constant &= d[1] == draws.get(0)[1];
+        if (constant && n > 0) truth = draws.get(0)[1];   // a number given as the truth, reported as written
         bias /= n;
         double var = 0;
         for (double[] d : draws) var += (d[0] - mean) * (d[0] - mean);
