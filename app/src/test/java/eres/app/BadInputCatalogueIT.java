@@ -102,6 +102,18 @@ class BadInputCatalogueIT {
                         ok.replaceFirst("\n1,2001,west,[^,]+,", "\n1,2001,west,-1,"), "", 2, "log of 'x': value -1.0 at (1, 2001) is not positive"),
                 Arguments.of("unknown column in a step", HEAD + data("d.csv") + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [xx]}}\n",
                         ok, "", 2, "unknown column 'xx' (did you mean 'x'?)"),
+                Arguments.of("cluster variable with a non-cluster covariance", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [x], se: robust, cluster: region}}\n",
+                        ok, "", 2, "se: hc1 does not cluster"),
+                Arguments.of("unknown cluster variable", HEAD + data("d.csv")
+                        + "steps:\n  - {id: iv, use: iv-2sls, with: {y: y, endogenous: [x], instruments: [z], cluster: regoin}}\n",
+                        ok, "", 2, "cluster variable 'regoin' is not a column of the data (did you mean 'region'?)"),
+                Arguments.of("unknown covariance type", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [x], se: hac}}\n",
+                        ok, "", 2, "'hac' is not a covariance type"),
+                Arguments.of("Hansen's deletion with a leverage-based covariance", HEAD + data("d.csv")
+                        + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: x, se: hc3, delete-last-period: true}}\n",
+                        ok, "", 2, "hc3 needs the leverages"),
                 Arguments.of("constant threshold variable", HEAD + data("d.csv")
                         + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: z2, bootstrap: 10}}\n",
                         ok.replace(CSV, "id,year,region,x,y,z2\n").replaceAll(",(\\d+)\n", ",5\n"), "", 2, "z2"),

@@ -255,7 +255,7 @@ class DistributionIT {
                 "--plugins", plugins.toString(), "--out", "out");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         JsonNode res = new ObjectMapper().readTree(work.resolve("out/results.json").toFile()).get("steps").get(0).get("result");
-        assertThat(res.get("statistics").get("groups").asInt()).isEqualTo(31);
+        assertThat(res.get("statistics").get("entities").asInt()).isEqualTo(31);
         assertThat(res.get("statistics").get("dfResid").asInt()).isEqualTo(29);
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("urbanization_rate_pct");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isBetween(0.0, 0.2);

@@ -169,6 +169,7 @@ public final class RunWriter {
     /** The {@code results.json} tree of a run (also kept per specification by sweeps with {@code keep: [results]}). */
     public static Map<String, Object> resultsJson(RunResult run) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", eres.api.result.ResultsSchema.ID);
         root.put("chain", run.chain().name());
         root.put("eres", Version.get());
         root.put("seed", run.seed());

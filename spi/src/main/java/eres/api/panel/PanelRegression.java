@@ -10,6 +10,16 @@ import eres.api.EstimationException;
 import eres.api.SpecException;
 import eres.api.data.Panel;
 import eres.api.result.Coefficient;
+import eres.api.inference.AbsorbedHat;
+import eres.api.inference.ClusterResolver;
+import eres.api.inference.Clusters;
+import eres.api.inference.CoefficientTable;
+import eres.api.inference.CovarianceEstimate;
+import eres.api.inference.CovarianceSpec;
+import eres.api.inference.CovarianceType;
+import eres.api.inference.DegreesOfFreedom;
+import eres.api.inference.DofConvention;
+import eres.api.inference.SandwichEstimator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,15 +48,14 @@ public final class PanelRegression {
     /**
      * What to fit.
      *
-     * @param cluster the text or numeric column defining clusters, or {@code null} for the entity
+     * @param covariance the covariance request (type, cluster variables, Driscoll–Kraay lag, df convention)
      * @param level   confidence level for intervals, e.g. 0.95
      * @param absorb  further categorical columns (text or integer-valued numeric) whose fixed effects are
      *                absorbed besides {@code effects}, e.g. industry; empty for the usual panel models.
      *                With any, singletons are dropped as reghdfe does and reported in
      *                {@link PanelFit#singletons()}
      */
-    public record Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level,
-                       List<String> absorb) {
+    public record Spec(String y, List<String> x, Effects effects, CovarianceSpec covariance, double level, List<String> absorb) {
         public Spec {
             x = List.copyOf(x);
             absorb = absorb == null ? List.of() : List.copyOf(absorb);
@@ -58,11 +67,36 @@ public final class PanelRegression {
             if (new LinkedHashSet<>(x).size() != x.size()) throw new SpecException("x", "lists a regressor twice: " + x);
             if (x.contains(y)) throw new SpecException("x", "contains the dependent variable '" + y + "'");
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
+            if (covariance == null) covariance = new CovarianceSpec(CovarianceType.CR1, List.of(), null, DofConvention.STATA);
         }
 
         /** The model without further absorbed factors. */
+        public Spec(String y, List<String> x, Effects effects, CovarianceSpec covariance, double level) {
+            this(y, x, effects, covariance, level, List.of());
+        }
+
+        /**
+         * The earlier three-way choice: conventional, robust (HC1) or cluster (CR1, by {@code cluster} or the
+         * entity), Stata conventions.
+         */
+        public Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level, List<String> absorb) {
+            this(y, x, effects, new CovarianceSpec(vcov.type(), vcov == VcovType.CLUSTER && cluster != null ? List.of(cluster) : List.of(),
+                    null, DofConvention.STATA), level, absorb);
+        }
+
+        /** The model without further absorbed factors, the earlier three-way covariance choice. */
         public Spec(String y, List<String> x, Effects effects, VcovType vcov, String cluster, double level) {
             this(y, x, effects, vcov, cluster, level, List.of());
+        }
+
+        /** The legacy three-way label of the covariance (conventional, robust, cluster). */
+        public VcovType vcov() {
+            return VcovType.of(covariance.type());
+        }
+
+        /** The first cluster variable, or {@code null} (the entity). */
+        public String cluster() {
+            return covariance.cluster().isEmpty() ? null : covariance.cluster().get(0);
         }
     }
 
@@ -83,7 +117,15 @@ public final class PanelRegression {
         panel.requireNumeric(vars);
         List<String> required = new ArrayList<>(vars);
         for (String a : spec.absorb()) if (panel.hasNumeric(a)) required.add(a);
-        Panel sample = panel.complete(required);
+        List<String> clusterVars = spec.covariance().type().clustered() ? spec.covariance().cluster() : List.of();
+        ClusterResolver.validate(panel, clusterVars);
+        required.addAll(ClusterResolver.numericColumns(panel, clusterVars));
+        // rows without a cluster label are left out, as Stata's vce(cluster)
+        boolean[] noLabel = ClusterResolver.missingText(panel, clusterVars);
+        int droppedCluster = 0;
+        for (boolean b : noLabel) if (b) droppedCluster++;
+        Panel labelled = droppedCluster == 0 ? panel : panel.filter(i -> !noLabel[i]);
+        Panel sample = labelled.complete(required);
         int dropped = panel.rows() - sample.rows();
         int singletons = 0;
         if (!spec.absorb().isEmpty()) {
@@ -92,7 +134,7 @@ public final class PanelRegression {
             if (singletons > 0) sample = sample.rows(keep);
         }
         int[] sampleRows = sampleRows(panel, sample);
-        return fitComplete(sample, spec, dropped, sampleRows, singletons);
+        return fitComplete(sample, spec, dropped, sampleRows, singletons, droppedCluster);
     }
 
     /** Dense codes of the absorbed factor columns (text, or numeric with integer values). */
@@ -137,7 +179,7 @@ public final class PanelRegression {
         return rows;
     }
 
-    private static PanelFit fitComplete(Panel sample, Spec spec, int dropped, int[] sampleRows, int singletons) {
+    private static PanelFit fitComplete(Panel sample, Spec spec, int dropped, int[] sampleRows, int singletons, int droppedCluster) {
         int n = sample.rows();
         int k = spec.x().size();
         Effects effects = spec.effects();
@@ -182,46 +224,25 @@ public final class PanelRegression {
         double s2 = ssr / dfResid;
         double[][] bread = ls.xtxInverse();
 
-        // covariance
-        int clusters = 0;
-        double dfT;
-        double[][] v;
-        String clusterName = null;
-        switch (spec.vcov()) {
-            case CONVENTIONAL -> {
-                v = Covariance.conventional(bread, s2);
-                dfT = dfResid;
-            }
-            case ROBUST -> {
-                double c = (double) n / dfResid;
-                v = Covariance.sandwich(bread, Covariance.heteroskedasticMeat(xcols, e), c);
-                dfT = dfResid;
-            }
-            default -> {
-                clusterName = spec.cluster() == null ? sample.entityName() : spec.cluster();
-                int[] cl = clusterCodes(sample, spec.cluster());
-                clusters = 0;
-                for (int c : cl) clusters = Math.max(clusters, c + 1);
-                if (clusters < 2) {
-                    throw new EstimationException(EstimationException.Reason.TOO_FEW_OBSERVATIONS,
-                            "cluster-robust standard errors need at least 2 clusters, got " + clusters);
-                }
-                boolean nested = effects.hasEntity() && entitiesNestedIn(sample, cl);
-                int bigK = k + absorbed - (nested ? proj.entities() - 1 : 0);
-                double c = (double) clusters / (clusters - 1) * (n - 1.0) / (n - bigK);
-                v = Covariance.sandwich(bread, Covariance.clusterMeat(xcols, e, cl, clusters), c);
-                dfT = clusters - 1;
-            }
+        // covariance: the shared inference layer
+        CovarianceSpec cs = spec.covariance();
+        if (!extra.isEmpty() && cs.type().usesLeverage()) {
+            throw new SpecException("se", cs.type().label() + " needs the leverages of the dummy-variable design, not available with"
+                    + " absorb: use hc1, cluster (cr1), cr0 or driscoll-kraay");
         }
-
-        double tcrit = Distributions.tQuantile(0.5 + spec.level() / 2, dfT);
-        List<Coefficient> coefs = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            double se = Math.sqrt(v[j][j]);
-            double t = beta[j] / se;
-            coefs.add(new Coefficient(names.get(j), beta[j], se, t, Distributions.tTwoSided(t, dfT),
-                    beta[j] - tcrit * se, beta[j] + tcrit * se));
-        }
+        Clusters cl = cs.type().clustered() ? ClusterResolver.resolve(sample, cs.cluster(), effects) : null;
+        // pooled: the constant is a column of the design, nothing is absorbed
+        int absorbedInDof = pooled ? 0 : absorbed;
+        DegreesOfFreedom dof = DegreesOfFreedom.linear(n, p, absorbedInDof, cl == null ? 0 : cl.nestedAbsorbed(),
+                effects.hasEntity() ? proj.entities() - 1 : 0, sample.timeCount(), cs.dof());
+        AbsorbedHat hat = pooled ? AbsorbedHat.NONE : AbsorbedHat.of(sample, effects);
+        CovarianceEstimate ce = SandwichEstimator.estimate(new SandwichEstimator.Input(xcols, e, bread, ssr, hat, sample.timeIndices()),
+                cs, cl, dof);
+        double[][] v = ce.matrix();
+        double dfT = ce.tDf();
+        int clusters = cl == null ? 0 : cl.minCount();
+        String clusterName = cl == null ? null : String.join(" and ", cl.variables());
+        List<Coefficient> coefs = CoefficientTable.build(names, beta, ce, spec.level());
 
         // goodness of fit
         double tssWithin = sumSquares(pooled ? centered(y) : extra.isEmpty() ? withinEntityOrTime(sample, y, effects) : yt);
@@ -256,10 +277,10 @@ public final class PanelRegression {
             double[] resid = new double[n];
             for (int i = 0; i < n; i++) resid[i] = y[i] - xbStata[i];
             cons = Compensated.sum(resid) / n;
+            // Stata xtreg, fe: one u_i per panel, sd with divisor G - 1 (not over observations)
             double[] u = FixedEffectsProjection.groupMeans(resid, ent, g);
-            double[] uObs = new double[n];
-            for (int i = 0; i < n; i++) uObs[i] = u[ent[i]] - cons;
-            sigmaU = Math.sqrt(Descriptives.variance(uObs));
+            for (int i = 0; i < g; i++) u[i] -= cons;
+            sigmaU = g > 1 ? Math.sqrt(Descriptives.variance(u)) : Double.NaN;
         } else if (pooled) {
             cons = beta[k];
         }
@@ -273,7 +294,7 @@ public final class PanelRegression {
             for (int c = 0; c < k; c++) vk[a][c] = v[a][c];
         }
         double fModel = waldF(b, vk);
-        double fModelDf2 = spec.vcov() == VcovType.CLUSTER ? clusters - 1 : dfResid;
+        double fModelDf2 = Double.isInfinite(dfT) ? dfResid : cs.type().clustered() || cs.type() == CovarianceType.DRISCOLL_KRAAY ? dfT : dfResid;
         double fModelP = Distributions.fUpper(fModel, k, fModelDf2);
         // F that all entity effects are zero (conventional): compare with pooled OLS on x (+ year dummies)
         double fEntity = Double.NaN;
@@ -288,10 +309,12 @@ public final class PanelRegression {
         }
         double[] fitted = new double[n];
         for (int i = 0; i < n; i++) fitted[i] = y[i] - e[i];
-        return new PanelFit(spec, List.copyOf(names), coefs, v, e, fitted, sampleRows, dropped, n, g, sample.timeCount(),
+        PanelFit fit = new PanelFit(spec, List.copyOf(names), coefs, v, e, fitted, sampleRows, dropped, n, g, sample.timeCount(),
                 clusters, clusterName, dfResid, dfT, absorbed, proj.identifiedTimeDummies(), ssr, tssWithin, r2,
                 r2Overall, r2Between, sigmaE, sigmaU, rho, cons, fModel, k, fModelDf2, fModelP, fEntity, g - 1.0,
-                (double) dfResid, fEntityP, ls.conditionEstimate(), xRaw, singletons);
+                (double) dfResid, fEntityP, ls.conditionEstimate(), xRaw, singletons, ce, droppedCluster);
+        fit.attachDesign(xcols, pooled ? y : yt);
+        return fit;
     }
 
     /**
@@ -431,16 +454,6 @@ public final class PanelRegression {
         return out;
     }
 
-    private static boolean entitiesNestedIn(Panel sample, int[] cluster) {
-        int[] ent = sample.entityIndices();
-        int[] first = new int[sample.entityCount()];
-        java.util.Arrays.fill(first, -1);
-        for (int i = 0; i < ent.length; i++) {
-            if (first[ent[i]] < 0) first[ent[i]] = cluster[i];
-            else if (first[ent[i]] != cluster[i]) return false;
-        }
-        return true;
-    }
 
     /** {@code b' V^{-1} b / k}; NaN if V is singular. */
     public static double waldF(double[] b, double[][] v) {

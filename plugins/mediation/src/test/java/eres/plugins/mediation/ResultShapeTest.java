@@ -141,7 +141,7 @@ class ResultShapeTest {
         MediationTest.Parameters p = Fixtures.params("x", List.of("m1"), "y", List.of("w"), false, 200, null, null, null);
         for (Map.Entry<String, Panel> g : panel.split("region").entrySet()) {
             StepResult r = new MediationTest().run(p, new TestContext(g.getValue(), g.getKey().hashCode(), 2).group(g.getKey()));
-            assertThat(r.statistic("groups")).isEqualTo(18.0);
+            assertThat(r.statistic("entities")).isEqualTo(18.0);
             assertThat(r.statistic("nobs")).isEqualTo(180.0);
             assertThat(r.warnings()).extracting(w -> w.code()).contains("few-clusters");
             assertThat(SyntheticTest.mediators(r).get(0).verdict().classification()).isEqualTo(WenYe.Classification.PARTIAL_MEDIATION);
