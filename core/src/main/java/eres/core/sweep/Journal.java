@@ -64,7 +64,12 @@ public final class Journal implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;   // held by this JVM (another sweep into the same directory in one process)
+            }
             if (lock == null) {
                 ch.close();
                 throw new SpecException(null, "another eres is running this sweep into the same output directory (" + file + " is locked)");
