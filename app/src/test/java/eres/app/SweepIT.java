@@ -113,6 +113,17 @@ class SweepIT {
         assertThat(dir.resolve("cut")).doesNotExist();
         int kept = Files.readAllLines(journal).size() - 1;
         assertThat(kept).isBetween(5, 22);
+        // Ctrl-C of the resumed run: the message says what is kept
+        Process q = DistributionIT.command(dir, Map.of(), "run", "small.yaml", "--out", "cut", "--threads", "1")
+                .redirectOutput(dir.resolve("cut2.log").toFile()).redirectError(dir.resolve("cut2.err").toFile()).start();
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && Files.readAllLines(journal).size() < kept + 4) Thread.sleep(50);
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(q.pid())).start().waitFor()).isZero();
+        assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).isEqualTo(130);
+        String err = Files.readString(dir.resolve("cut2.err"));
+        assertThat(err).contains("eres: interrupted; nothing written", "finished specification(s) are kept in", ".cut.sweep-journal");
+        assertThat(dir.resolve("cut")).doesNotExist();
         DistributionIT.Result again = eres(dir, "run", "small.yaml", "--out", "cut", "--threads", "2");
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).contains("sweep: resuming: ");

@@ -42,7 +42,13 @@ public final class Journal implements AutoCloseable {
     private final Map<Long, SweepRow> completed;
     private final boolean resumed;
 
+    /** Journals of sweeps running in this process, for the interrupt message. */
+    private static final java.util.Set<Journal> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
+
     private Journal(Path file, FileChannel channel, FileLock lock, Map<Long, SweepRow> completed, boolean resumed) {
+        OPEN.add(this);
+        rows.set(completed.size());
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -182,6 +188,7 @@ public final class Journal implements AutoCloseable {
         try {
             write(channel, JSON.writeValueAsString(n));
             channel.force(false);
+            rows.incrementAndGet();
         } catch (IOException e) {
             throw new EresException("cannot write the sweep journal " + file + ": " + e.getMessage(), e);
         }
@@ -197,8 +204,21 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * One line per sweep of this process that is still running, for the Ctrl-C message:
+     * {@code 312 finished specification(s) are kept in .../.out.sweep-journal; run the same command again to resume}.
+     */
+    public static List<String> interruptNotes() {
+        List<String> out = new ArrayList<>();
+        for (Journal j : OPEN) {
+            out.add(j.rows.get() + " finished specification(s) are kept in " + j.file + "; run the same command again to resume");
+        }
+        return out;
+    }
+
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             if (lock.isValid()) lock.release();
             channel.close();

@@ -171,8 +171,7 @@ public final class SweepRun {
                     errors.merge(r.error() == null ? "failed" : r.error(), 1, Integer::sum);
                 }
             }
-            double seconds = (System.nanoTime() - 0) / 1e9;
-            seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+            double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
             sink.write("run.json", Json.mapper().writeValueAsBytes(runJson(plan, job, engine, registry, rows.size(), failed, resumed, started)));
             List<String> notices = new ArrayList<>();
             notices.add("A specification sweep: " + plan.numbers().size() + " specifications of a grid of " + plan.gridSize() + " ("

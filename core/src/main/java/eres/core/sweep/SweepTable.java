@@ -4,7 +4,6 @@ import eres.api.table.DataTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tidy table of a sweep: one row per specification, in specification order, with the columns
@@ -103,12 +102,5 @@ public final class SweepTable {
     public static List<Object> column(DataTable t, String name) {
         for (DataTable.Column c : t.columns()) if (c.name().equals(name)) return c.values();
         return null;
-    }
-
-    /** Unused helper kept small: row {@code i} as a map. */
-    static Map<String, Object> row(DataTable t, int i) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (DataTable.Column c : t.columns()) m.put(c.name(), c.values().get(i));
-        return m;
     }
 }
