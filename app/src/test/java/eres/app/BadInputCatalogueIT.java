@@ -196,6 +196,18 @@ class BadInputCatalogueIT {
                 Arguments.of("spatial weights with an island", HEAD + "data: {source: nbs, variables: [gdp_100m_cny, urbanization_rate_pct]}\n"
                         + "weights: {w: {type: distance-band, threshold: 300}}\n"
                         + "steps:\n  - {id: s, use: sdm, with: {y: gdp_100m_cny, x: [urbanization_rate_pct], weights: w}}\n", ok, "", 2, "neighbour"),
+                Arguments.of("spatial variance auto (removed)", HEAD + "data: {source: nbs, variables: [gdp_100m_cny, urbanization_rate_pct]}\n"
+                        + "weights: {w: {type: inverse-distance, power: 2}}\n"
+                        + "steps:\n  - {id: s, use: sdm, with: {y: gdp_100m_cny, x: [urbanization_rate_pct], weights: w, variance: auto}}\n",
+                        ok, "", 2, "'auto' was removed"),
+                Arguments.of("transformation approach with an unstandardised W", HEAD
+                        + "data: {source: nbs, variables: [gdp_100m_cny, urbanization_rate_pct]}\n"
+                        + "weights: {w: {type: inverse-distance, power: 2, standardize: none}}\n"
+                        + "steps:\n  - {id: s, use: sdm, with: {y: gdp_100m_cny, x: [urbanization_rate_pct], weights: w, draws: 0}}\n",
+                        ok, "", 2, "row-standardised W"),
+                Arguments.of("gtwr time window misspelt", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gtwr, with: {y: y, x: [x], time-window: future, permutations: 0, maps: false}}\n",
+                        ok, "", 2, "time-window"),
                 Arguments.of("coordinates out of range", HEAD + data("d.csv")
                         + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, permutations: 0, maps: false}}\n",
                         ok.replaceAll(",(\\d+)\n", ",95\n"), "", 2, "coordinates out of range"),

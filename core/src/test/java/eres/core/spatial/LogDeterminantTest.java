@@ -86,6 +86,12 @@ class LogDeterminantTest {
                 assertThat(ld.traceG(rho)).isCloseTo(CommonOps_DDRM.trace(g), within(1e-10));
                 assertThat(ld.traceWG(rho)).isCloseTo(CommonOps_DDRM.trace(wg), within(1e-10));
                 assertThat(ld.traceWGWG(rho)).isCloseTo(CommonOps_DDRM.trace(wgwg), within(1e-10));
+                DMatrixRMaj wgg = new DMatrixRMaj(60, 60);
+                CommonOps_DDRM.mult(wg, g, wgg);
+                assertThat(ld.traceWGG(rho)).as("tr(W G G)").isCloseTo(CommonOps_DDRM.trace(wgg), within(1e-10));
+                // tr(W G G) = d/drho tr G
+                double h = 1e-5;
+                assertThat(ld.traceWGG(rho)).isCloseTo((ld.traceG(rho + h) - ld.traceG(rho - h)) / (2 * h), within(1e-5));
             }
         }
     }
@@ -102,7 +108,26 @@ class LogDeterminantTest {
             assertThat(Math.abs(mc1.logDet(rho) - exact.logDet(rho))).as("rho %s error %s", rho, e).isLessThanOrEqualTo(e);
             // the traces follow the same series: loose checks (relative 2%)
             assertThat(mc1.traceG(rho)).isCloseTo(exact.traceG(rho), within(0.02 * Math.abs(exact.traceG(rho))));
+            // tr(WGG) is the derivative of the same series as tr G; it weights the noisy high moments by j
+            double h = 1e-5;
+            double numeric = (mc1.traceG(rho + h) - mc1.traceG(rho - h)) / (2 * h);
+            assertThat(mc1.traceWGG(rho)).isCloseTo(numeric, within(1e-5 * Math.abs(numeric) + 1e-6));
+            if (rho <= 0.7) assertThat(mc1.traceWGG(rho)).isCloseTo(exact.traceWGG(rho), within(0.05 * Math.abs(exact.traceWGG(rho))));
         }
         assertThat(mc1.error(0.5)).isLessThan(0.5);
+        // tr((WG)'(WG)) from the kept Krylov vectors, against the dense product (within 4 Monte Carlo standard errors)
+        assertThat(mc1.hasKrylovGram()).isTrue();
+        for (double rho : new double[] {-0.4, 0.3, 0.6}) {
+            DMatrixRMaj g = iMinusRhoW(w, rho);
+            CommonOps_DDRM.invert(g);
+            DMatrixRMaj wg = new DMatrixRMaj(400, 400);
+            CommonOps_DDRM.mult(new DMatrixRMaj(w.toDense()), g, wg);
+            double exactGtG = 0;
+            for (double v : wg.data) exactGtG += v * v;
+            double[] est = mc1.traceGtG(rho, false);
+            assertThat(Math.abs(est[0] - exactGtG)).as("rho %s: %s vs %s (se %s)", rho, est[0], exactGtG, est[1]).isLessThan(4 * est[1]);
+            assertThat(mc4.traceGtG(rho, false)).containsExactly(est);
+        }
+        assertThat(exact.hasKrylovGram()).isFalse();
     }
 }

@@ -65,9 +65,13 @@ public final class LogDeterminant {
     private final double radius;
     private final double lower;
     private final double upper;
+    // MONTE_CARLO, when memory allows: per probe r the Gram matrix gram[r][a][b] = (W^(a+1) z_r)'(W^(b+1) z_r) and the
+    // means mean[r][a] of W^(a+1) z_r, a, b = 0..m-1 (see traceGtG)
+    private final double[][][] gram;
+    private final double[][] krylovMean;
 
     private LogDeterminant(Method method, int n, double[] re, double[] im, double[] mu, double[][] muByVector, double radius,
-                           double lower, double upper) {
+                           double lower, double upper, double[][][] gram, double[][] krylovMean) {
         this.method = method;
         this.n = n;
         this.re = re;
@@ -77,7 +81,12 @@ public final class LogDeterminant {
         this.radius = radius;
         this.lower = lower;
         this.upper = upper;
+        this.gram = gram;
+        this.krylovMean = krylovMean;
     }
+
+    /** Largest memory, in bytes, the Monte Carlo method spends on keeping its Krylov vectors for {@link #traceGtG}. */
+    public static final long KRYLOV_BUDGET_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     /**
      * The method {@link #auto} picks: EIGEN up to {@value #EIGEN_MAX_UNITS} units when W is symmetrizable
@@ -132,7 +141,7 @@ public final class LogDeterminant {
         }
         double lo = minReal < 0 ? 1 / minReal : Double.NEGATIVE_INFINITY;
         double hi = maxReal > 0 ? 1 / maxReal : Double.POSITIVE_INFINITY;
-        return new LogDeterminant(Method.EIGEN, n, re, im, null, null, Double.NaN, lo, hi);
+        return new LogDeterminant(Method.EIGEN, n, re, im, null, null, Double.NaN, lo, hi, null, null);
     }
 
     /**
@@ -162,9 +171,12 @@ public final class LogDeterminant {
             for (int i = 0; i < n; i++) z[i * vectors + r] = g.nextBoolean() ? 1.0 : -1.0;
         }
         double[][] byVector = new double[vectors][m + 1];
+        boolean keep = (long) n * vectors * m * 8 <= KRYLOV_BUDGET_BYTES;
+        double[][] krylov = keep ? new double[m][] : null;
         double[] v = z;
         for (int j = 1; j <= m; j++) {
             v = Weights.multiplyBlock(w, v, vectors, parallelism);
+            if (keep) krylov[j - 1] = v;
             for (int r = 0; r < vectors; r++) {
                 double s = 0;
                 for (int i = 0; i < n; i++) s += z[i * vectors + r] * v[i * vectors + r];
@@ -178,7 +190,66 @@ public final class LogDeterminant {
         }
         double[] mu = new double[m + 1];
         for (double[] b : byVector) for (int j = 0; j <= m; j++) mu[j] += b[j] / vectors;
-        return new LogDeterminant(Method.MONTE_CARLO, n, null, null, mu, byVector, radius, -1 / radius, 1 / radius);
+        double[][][] gram = null;
+        double[][] means = null;
+        if (keep) {
+            gram = new double[vectors][m][m];
+            means = new double[vectors][m];
+            for (int a = 0; a < m; a++) {
+                double[] va = krylov[a];
+                for (int i = 0; i < n; i++) for (int r = 0; r < vectors; r++) means[r][a] += va[i * vectors + r] / n;
+                for (int b = a; b < m; b++) {
+                    double[] vb = krylov[b];
+                    for (int i = 0; i < n; i++) {
+                        int base = i * vectors;
+                        for (int r = 0; r < vectors; r++) gram[r][a][b] += va[base + r] * vb[base + r];
+                    }
+                    for (int r = 0; r < vectors; r++) gram[r][b][a] = gram[r][a][b];
+                }
+            }
+        }
+        return new LogDeterminant(Method.MONTE_CARLO, n, null, null, mu, byVector, radius, -1 / radius, 1 / radius, gram, means);
+    }
+
+    /** Whether {@link #traceGtG} is available (Monte Carlo method with its Krylov Gram matrices kept). */
+    public boolean hasKrylovGram() {
+        return gram != null;
+    }
+
+    /**
+     * Hutchinson's estimate of {@code tr((WG)'(WG))} ({@code G = (I - rho W)^-1}) from the same probes and powers of W
+     * as the log-determinant, at no further pass over W: per probe z, {@code ||WG z||^2} with
+     * {@code WG z = sum_j rho^j W^(j+1) z} truncated at the series order, i.e. {@code sum_ab rho^(a+b) (W^(a+1)z)'(W^(b+1)z)}.
+     * With {@code projected}: of {@code tr(J (WG)' J (WG) J)}, {@code J = I - 11'/N}, the trace of the transformed
+     * multiplier when W is row-standardised (then {@code J W^j J z = J W^j z}, so the centred Gram suffices).
+     *
+     * @return the mean over probes and its Monte Carlo standard error
+     * @throws IllegalStateException if {@link #hasKrylovGram()} is false
+     */
+    public double[] traceGtG(double rho, boolean projected) {
+        if (gram == null) throw new IllegalStateException("no Krylov Gram matrices with " + method);
+        int v = gram.length;
+        int m = gram[0].length;
+        double[] pw = new double[m];
+        pw[0] = 1;
+        for (int a = 1; a < m; a++) pw[a] = pw[a - 1] * rho;
+        double[] q = new double[v];
+        for (int r = 0; r < v; r++) {
+            double s = 0;
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    double g = gram[r][a][b];
+                    if (projected) g -= n * krylovMean[r][a] * krylovMean[r][b];
+                    s += pw[a] * pw[b] * g;
+                }
+            }
+            q[r] = s;
+        }
+        double mean = 0;
+        for (double x : q) mean += x / v;
+        double ss = 0;
+        for (double x : q) ss += (x - mean) * (x - mean);
+        return new double[] {mean, Math.sqrt(ss / (v - 1) / v)};
     }
 
     public Method method() {
@@ -242,6 +313,30 @@ public final class LogDeterminant {
             return s;
         }
         return n * series(rho, mu, 0, 1);
+    }
+
+    /**
+     * {@code tr(W G G)} (= {@code d/drho tr G}; the rho-derivative of the direct effects):
+     * {@code sum_i omega_i / (1 - rho omega_i)^2} (EIGEN) or {@code N sum_j (j + 1) rho^j mu_{j+1}} (MONTE_CARLO).
+     */
+    public double traceWGG(double rho) {
+        if (method == Method.EIGEN) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                // omega / (1 - rho omega)^2, real part: (c + di) / (a + bi)^2
+                double a = 1 - rho * re[i];
+                double b = -rho * im[i];
+                s += reInv(a * a - b * b, 2 * a * b, re[i], im[i]);
+            }
+            return s;
+        }
+        double s = 0;
+        double p = 1;
+        for (int j = 0; j + 1 < mu.length - 2; j++) {
+            s += (j + 1) * p * mu[j + 1];
+            p *= rho;
+        }
+        return n * s;
     }
 
     /** {@code tr(W G W G)} (= {@code -d^2/drho^2 ln|I - rho W|}). */

@@ -20,7 +20,7 @@ final class BandwidthSearch {
     static final double PHI = 1 / GOLDEN;
 
     /** Search rules. */
-    enum Method {
+    public enum Method {
         /** Golden section (integer-valued when adaptive, then the last bracket searched exhaustively). */
         GOLDEN,
         /** An exact replica of GWmodel's {@code gold()} (to reproduce its selected bandwidth). */
@@ -32,20 +32,27 @@ final class BandwidthSearch {
         /** GOLDEN for small problems, EXPANDING for large ones. */
         AUTO;
 
-        static Method parse(String path, String s) {
-            if (s == null) return AUTO;
-            return switch (s.toLowerCase(Locale.ROOT)) {
-                case "golden" -> GOLDEN;
-                case "gwmodel" -> GWMODEL;
-                case "interval" -> INTERVAL;
+        /** Parsed once when the chain is bound; aliases {@code golden-section}, {@code gold}, {@code grid}, {@code exhaustive}. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Method parse(String s) {
+            return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+                case "golden", "golden-section" -> GOLDEN;
+                case "gwmodel", "gold" -> GWMODEL;
+                case "interval", "grid", "exhaustive" -> INTERVAL;
                 case "expanding" -> EXPANDING;
                 case "auto" -> AUTO;
-                default -> throw new SpecException(path, "must be auto, golden, gwmodel, interval or expanding, got '" + s + "'");
+                default -> throw new SpecException("search", "must be auto, golden, gwmodel, interval or expanding, got '" + s + "'");
             };
         }
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return label();
         }
     }
 

@@ -24,26 +24,82 @@ final class GtwrEngine {
     /** Width, in log10 units, at which the tau search stops. */
     static final double TAU_TOLERANCE = 0.05;
 
-    enum Criterion {
-        AICC, CV;
-
-        String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /**
-     * What to estimate.
-     *
-     * @param temporal   GTWR (true) or GWR (false: time ignored)
-     * @param tau        given tau (HUANG; in spatial units squared per time unit squared) or null to select
-     * @param logTauMin  lower bound of the tau search in log10 of the scaled ratio (tau * 1 / m^2)
-     * @param lambdaGw   GWMODEL_LINEAR weight of the spatial distance
+     * What to estimate: the bandwidth options and, for GTWR, the space-time part (null: GWR, time ignored).
+     * The accessors below read the two parts.
      */
-    record Settings(Kernel kernel, boolean adaptive, double cutoff, Criterion criterion, BandwidthSearch.Method search,
-                    Double bandwidth, Double bandwidthMin, Double bandwidthMax, Double intervalStep, boolean temporal,
-                    SpaceTimeMetric.Form form, Double tau, double logTauMin, double logTauMax, double lambdaGw, double ksi,
-                    boolean pastOnly) {
+    record Settings(GwrOptions.BandwidthOptions bw, GwrOptions.SpaceTime st) {
+        Kernel kernel() {
+            return bw.kernel();
+        }
+
+        boolean adaptive() {
+            return bw.adaptive();
+        }
+
+        double cutoff() {
+            return bw.cutoff();
+        }
+
+        GwrOptions.Criterion criterion() {
+            return bw.criterion();
+        }
+
+        BandwidthSearch.Method search() {
+            return bw.search();
+        }
+
+        /** The given bandwidth, or null to select it. */
+        Double bandwidth() {
+            return bw.value();
+        }
+
+        Double bandwidthMin() {
+            return bw.min();
+        }
+
+        Double bandwidthMax() {
+            return bw.max();
+        }
+
+        Double intervalStep() {
+            return bw.step();
+        }
+
+        boolean temporal() {
+            return st != null;
+        }
+
+        SpaceTimeMetric.Form form() {
+            return st == null ? SpaceTimeMetric.Form.HUANG : st.distance();
+        }
+
+        /** The given tau (HUANG; spatial units squared per time unit squared) or null to select it. */
+        Double tau() {
+            return st == null ? null : st.tau();
+        }
+
+        /** Lower bound of the tau search in log10 of the scaled ratio (tau / m^2). */
+        double logTauMin() {
+            return st == null ? -3 : st.logTauMin();
+        }
+
+        double logTauMax() {
+            return st == null ? 3 : st.logTauMax();
+        }
+
+        /** GWMODEL_LINEAR weight of the spatial distance. */
+        double lambdaGw() {
+            return st == null ? 0.05 : st.lambdaGw();
+        }
+
+        double ksi() {
+            return st == null ? 0 : st.ksi();
+        }
+
+        boolean pastOnly() {
+            return st != null && st.pastOnly();
+        }
     }
 
     /** One inner search: the best bandwidth for a tau. */
@@ -160,7 +216,7 @@ final class GtwrEngine {
     double criterion(LocalRegression.Score sc) {
         int n = design.n;
         if (sc.singular() > 0) return Double.POSITIVE_INFINITY;
-        if (s.criterion() == Criterion.CV) return sc.cvSs();
+        if (s.criterion() == GwrOptions.Criterion.CV) return sc.cvSs();
         if (n - 2 - sc.traceS() <= 0) return Double.POSITIVE_INFINITY;
         return aicc(n, sc.rss(), sc.traceS());
     }
@@ -232,7 +288,7 @@ final class GtwrEngine {
                     return Double.POSITIVE_INFINITY;
                 }
             }
-            double score = criterion(model[0].score(bw, s.criterion() == Criterion.CV, par));
+            double score = criterion(model[0].score(bw, s.criterion() == GwrOptions.Criterion.CV, par));
             if (task != null) task.advance(1);
             return score;
         }, s.adaptive());

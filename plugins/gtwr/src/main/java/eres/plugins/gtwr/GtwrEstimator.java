@@ -22,26 +22,26 @@ import org.pf4j.Extension;
 @Extension
 public final class GtwrEstimator implements Estimator<GtwrEstimator.Parameters> {
 
-    /** Parameters of {@code gtwr}. */
+    /** Parameters of {@code gtwr}: bound and validated when the chain is read (enums with aliases, see {@link GwrOptions}). */
     public record Parameters(
             @Param(value = "dependent variable", required = true) String y,
             @Param(value = "regressors (an intercept is added)", required = true) List<String> x,
-            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") String kernel,
+            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") Kernel kernel,
             @Param(value = "adaptive bandwidth (a number of nearest space-time neighbours) instead of a fixed distance", defaultValue = "false") Boolean adaptive,
             @Param(value = "bandwidth: neighbours (adaptive) or distance in km / coordinate units (fixed); selected when absent", defaultValue = "selected") Double bandwidth,
-            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") String criterion,
-            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") String search,
+            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") GwrOptions.Criterion criterion,
+            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") BandwidthSearch.Method search,
             @Param(value = "lower end of the bandwidth search: max(p + 2, 20) neighbours, or the largest distance / 5000", defaultValue = "20 | dmax/5000") Double bandwidthMin,
             @Param(value = "upper end of the bandwidth search: n neighbours, or the largest distance", defaultValue = "n | dmax") Double bandwidthMax,
             @Param(value = "grid step of search: interval", defaultValue = "1 | range/100") Double intervalStep,
-            @Param(value = "space-time distance: huang (d^2 = dS^2 + tau dT^2) or gwmodel-linear", defaultValue = "huang") String distance,
+            @Param(value = "space-time distance: huang (d^2 = dS^2 + tau dT^2) or gwmodel-linear", defaultValue = "huang") SpaceTimeMetric.Form distance,
             @Param(value = "space-time ratio tau = mu / lambda (distance units^2 per time unit^2); selected when absent", defaultValue = "selected") Double tau,
             @Param(value = "Huang et al.'s spatial scale lambda (with mu; tau = mu / lambda)", defaultValue = "") Double lambda,
             @Param(value = "Huang et al.'s temporal scale mu (with lambda)", defaultValue = "") Double mu,
             @Param(value = "search range of log10(tau / m^2), m = median spatial distance", defaultValue = "[-3, 3]") List<Double> tauRange,
             @Param(value = "gwmodel-linear: weight of the spatial distance", defaultValue = "0.05") Double lambdaGw,
             @Param(value = "gwmodel-linear: angle ksi in [0, pi/2]", defaultValue = "0") Double ksi,
-            @Param(value = "time window: symmetric (|t_i - t_j|) or past-only (GWmodel)", defaultValue = "symmetric") String timeWindow,
+            @Param(value = "time window: symmetric (|t_i - t_j|) or past-only (GWmodel)", defaultValue = "symmetric") GwrOptions.TimeWindow timeWindow,
             @Param(value = "latitude column (WGS84 degrees); with lon, distances are great-circle km", defaultValue = "geography") String lat,
             @Param(value = "longitude column (WGS84 degrees)", defaultValue = "geography") String lon,
             @Param(value = "projected x coordinate column (Euclidean distances)", defaultValue = "") String xCoord,
@@ -52,32 +52,47 @@ public final class GtwrEstimator implements Estimator<GtwrEstimator.Parameters> 
             @Param(value = "terms mapped per period", defaultValue = "the first x") List<String> mapTerms,
             @Param(value = "map periods as first-last years (default 2008-2012, 2013-2017, 2018-2022)", defaultValue = "3 study periods") List<String> periods,
             @Param(value = "natural-breaks classes per map", defaultValue = "5") Integer mapClasses,
-            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") String mapBreaks,
+            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") GwrOptions.MapBreaks mapBreaks,
             @Param(value = "draw coefficient maps", defaultValue = "true") Boolean maps,
-            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) {
+            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) implements GwrOptions.Keys {
 
         public Parameters {
-            options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, distance, tau, lambda,
-                    mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms,
-                    periods, mapClasses, mapBreaks, maps, labels);
+            // the documented defaults, bound (descriptive ones such as "selected" stay null)
+            kernel = kernel == null ? Kernel.BISQUARE : kernel;
+            adaptive = adaptive != null && adaptive;
+            criterion = criterion == null ? GwrOptions.Criterion.AICC : criterion;
+            search = search == null ? BandwidthSearch.Method.AUTO : search;
+            distance = distance == null ? SpaceTimeMetric.Form.HUANG : distance;
+            timeWindow = timeWindow == null ? GwrOptions.TimeWindow.SYMMETRIC : timeWindow;
+            lambdaGw = lambdaGw == null ? 0.05 : lambdaGw;
+            ksi = ksi == null ? 0.0 : ksi;
+            gaussianCutoff = gaussianCutoff == null ? GwrOptions.DEFAULT_CUTOFF : gaussianCutoff;
+            permutations = permutations == null ? 99 : permutations;
+            output = output == null ? "gtwr" : output;
+            mapClasses = mapClasses == null ? 5 : mapClasses;
+            mapBreaks = mapBreaks == null ? GwrOptions.MapBreaks.PER_PERIOD : mapBreaks;
+            maps = maps == null || maps;
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            GwrOptions.of(new GwrOptions.Common(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep,
+                    lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels),
+                    spaceTimeOf(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow));
         }
 
+        /** The shared nested options (validated; every problem reported at once). */
         GwrOptions options() {
-            return options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, distance, tau,
-                    lambda, mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output,
-                    mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+            return GwrOptions.of(this, () -> spaceTime(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow));
         }
 
-        private static GwrOptions options(String y, List<String> x, String kernel, Boolean adaptive, Double bandwidth, String criterion,
-                                          String search, Double bandwidthMin, Double bandwidthMax, Double intervalStep, String distance,
-                                          Double tau, Double lambda, Double mu, List<Double> tauRange, Double lambdaGw, Double ksi,
-                                          String timeWindow, String lat, String lon, String xCoord, String yCoord,
-                                          Double gaussianCutoff, Integer permutations, String output, List<String> mapTerms,
-                                          List<String> periods, Integer mapClasses, String mapBreaks, Boolean maps,
-                                          Map<String, String> labels) {
-            return GwrOptions.of(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, true,
-                    distance, tau, lambda, mu, tauRange, lambdaGw, ksi, timeWindow, lat, lon, xCoord, yCoord, gaussianCutoff,
-                    permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+        private static java.util.function.Supplier<GwrOptions.SpaceTime> spaceTimeOf(SpaceTimeMetric.Form distance, Double tau, Double lambda,
+                Double mu, List<Double> tauRange, Double lambdaGw, Double ksi, GwrOptions.TimeWindow window) {
+            return () -> spaceTime(distance, tau, lambda, mu, tauRange, lambdaGw, ksi, window);
+        }
+
+        private static GwrOptions.SpaceTime spaceTime(SpaceTimeMetric.Form distance, Double tau, Double lambda, Double mu,
+                                                      List<Double> tauRange, Double lambdaGw, Double ksi, GwrOptions.TimeWindow window) {
+            double[] range = GwrOptions.SpaceTime.tauRange(tauRange);
+            return new GwrOptions.SpaceTime(distance, GwrOptions.SpaceTime.tau(tau, lambda, mu), range[0], range[1],
+                    lambdaGw == null ? 0.05 : lambdaGw, ksi == null ? 0 : ksi, window);
         }
     }
 

@@ -17,15 +17,15 @@ import org.pf4j.Extension;
 @Extension
 public final class GwrEstimator implements Estimator<GwrEstimator.Parameters> {
 
-    /** Parameters of {@code gwr}. */
+    /** Parameters of {@code gwr}: bound and validated when the chain is read (enums with aliases, see {@link GwrOptions}). */
     public record Parameters(
             @Param(value = "dependent variable", required = true) String y,
             @Param(value = "regressors (an intercept is added)", required = true) List<String> x,
-            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") String kernel,
+            @Param(value = "kernel: bisquare, gaussian, exponential, tricube or boxcar", defaultValue = "bisquare") Kernel kernel,
             @Param(value = "adaptive bandwidth (a number of nearest neighbours) instead of a fixed distance", defaultValue = "false") Boolean adaptive,
             @Param(value = "bandwidth: neighbours (adaptive) or distance in km / coordinate units (fixed); selected when absent", defaultValue = "selected") Double bandwidth,
-            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") String criterion,
-            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") String search,
+            @Param(value = "selection criterion: aicc or cv", defaultValue = "aicc") GwrOptions.Criterion criterion,
+            @Param(value = "bandwidth search: auto (golden up to n = 4000, else expanding), golden, gwmodel, interval or expanding", defaultValue = "auto") BandwidthSearch.Method search,
             @Param(value = "lower end of the bandwidth search: max(p + 2, 20) neighbours, or the largest distance / 5000", defaultValue = "20 | dmax/5000") Double bandwidthMin,
             @Param(value = "upper end of the bandwidth search: n neighbours, or the largest distance", defaultValue = "n | dmax") Double bandwidthMax,
             @Param(value = "grid step of search: interval", defaultValue = "1 | range/100") Double intervalStep,
@@ -39,28 +39,30 @@ public final class GwrEstimator implements Estimator<GwrEstimator.Parameters> {
             @Param(value = "terms mapped per period", defaultValue = "the first x") List<String> mapTerms,
             @Param(value = "map periods as first-last years (default 2008-2012, 2013-2017, 2018-2022)", defaultValue = "3 study periods") List<String> periods,
             @Param(value = "natural-breaks classes per map", defaultValue = "5") Integer mapClasses,
-            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") String mapBreaks,
+            @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") GwrOptions.MapBreaks mapBreaks,
             @Param(value = "draw coefficient maps", defaultValue = "true") Boolean maps,
-            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) {
+            @Param(value = "display labels of variables", defaultValue = "{}") Map<String, String> labels) implements GwrOptions.Keys {
 
         public Parameters {
-            options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, lat, lon, xCoord,
-                    yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+            // the documented defaults, bound (descriptive ones such as "selected" stay null)
+            kernel = kernel == null ? Kernel.BISQUARE : kernel;
+            adaptive = adaptive != null && adaptive;
+            criterion = criterion == null ? GwrOptions.Criterion.AICC : criterion;
+            search = search == null ? BandwidthSearch.Method.AUTO : search;
+            gaussianCutoff = gaussianCutoff == null ? GwrOptions.DEFAULT_CUTOFF : gaussianCutoff;
+            permutations = permutations == null ? 99 : permutations;
+            output = output == null ? "gwr" : output;
+            mapClasses = mapClasses == null ? 5 : mapClasses;
+            mapBreaks = mapBreaks == null ? GwrOptions.MapBreaks.PER_PERIOD : mapBreaks;
+            maps = maps == null || maps;
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+            GwrOptions.of(new GwrOptions.Common(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep,
+                    lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels), null);
         }
 
+        /** The shared nested options without the space-time part (validated; every problem reported at once). */
         GwrOptions options() {
-            return options(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, lat, lon,
-                    xCoord, yCoord, gaussianCutoff, permutations, output, mapTerms, periods, mapClasses, mapBreaks, maps, labels);
-        }
-
-        private static GwrOptions options(String y, List<String> x, String kernel, Boolean adaptive, Double bandwidth, String criterion,
-                                          String search, Double bandwidthMin, Double bandwidthMax, Double intervalStep, String lat,
-                                          String lon, String xCoord, String yCoord, Double gaussianCutoff, Integer permutations,
-                                          String output, List<String> mapTerms, List<String> periods, Integer mapClasses,
-                                          String mapBreaks, Boolean maps, Map<String, String> labels) {
-            return GwrOptions.of(y, x, kernel, adaptive, bandwidth, criterion, search, bandwidthMin, bandwidthMax, intervalStep, false,
-                    null, null, null, null, null, null, null, null, lat, lon, xCoord, yCoord, gaussianCutoff, permutations, output,
-                    mapTerms, periods, mapClasses, mapBreaks, maps, labels);
+            return GwrOptions.of(this, null);
         }
     }
 

@@ -1,171 +1,340 @@
 package eres.plugins.gtwr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import eres.api.Limits;
 import eres.api.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The validated options common to {@code gwr} and {@code gtwr} (the two parameter records map onto
- * this; GWR is the case without time).
+ * The validated options of {@code gwr} and {@code gtwr}, one nested record shared by both parameter records
+ * (GWR is the case without the {@link SpaceTime} part). Each part validates its own fields in its compact
+ * constructor; {@link #of} collects the problems of every part, so a chain with several mistakes hears of all
+ * of them at once (airlift style).
+ *
+ * @param spaceTime the temporal part of GTWR, or null for GWR
  */
-record GwrOptions(String y, List<String> x, Kernel kernel, boolean adaptive, Double bandwidth,
-                  GtwrEngine.Criterion criterion, BandwidthSearch.Method search, Double bandwidthMin, Double bandwidthMax,
-                  Double intervalStep, boolean temporal, SpaceTimeMetric.Form form, Double tau, double logTauMin,
-                  double logTauMax, double lambdaGw, double ksi, boolean pastOnly, String lat, String lon, String xCoord,
-                  String yCoord, double cutoff, int permutations, String output, List<String> mapTerms,
-                  List<CoefficientMaps.Period> periods, int mapClasses, boolean commonBreaks, boolean maps,
-                  Map<String, String> labels) {
+record GwrOptions(String y, List<String> x, BandwidthOptions bandwidth, Coordinates coordinates, SpaceTime spaceTime, int permutations,
+                  String output, MapOptions maps, Map<String, String> labels) {
 
     static final List<String> DEFAULT_PERIODS = List.of("2008-2012", "2013-2017", "2018-2022");
     static final double DEFAULT_CUTOFF = 1e-10;
 
-    /** Validation shared by both parameter records; collects every problem (airlift style). */
-    static GwrOptions of(String y, List<String> x, String kernel, Boolean adaptive, Double bandwidth, String criterion,
-                         String search, Double bandwidthMin, Double bandwidthMax, Double intervalStep, boolean temporal,
-                         String distance, Double tau, Double lambda, Double mu, List<Double> tauRange, Double lambdaGw,
-                         Double ksi, String timeWindow, String lat, String lon, String xCoord, String yCoord,
-                         Double gaussianCutoff, Integer permutations, String output, List<String> mapTerms,
-                         List<String> periods, Integer mapClasses, String mapBreaks, Boolean maps, Map<String, String> labels) {
-        List<SpecException.Problem> problems = new ArrayList<>();
-        Kernel k = null;
-        GtwrEngine.Criterion crit = null;
-        BandwidthSearch.Method method = null;
-        try {
-            k = Kernel.parse("kernel", kernel);
-        } catch (SpecException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            crit = criterion == null ? GtwrEngine.Criterion.AICC : switch (criterion.toLowerCase(Locale.ROOT)) {
-                case "aicc" -> GtwrEngine.Criterion.AICC;
-                case "cv" -> GtwrEngine.Criterion.CV;
-                default -> throw new SpecException("criterion", "must be aicc or cv, got '" + criterion + "'");
-            };
-        } catch (SpecException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            method = BandwidthSearch.Method.parse("search", search);
-        } catch (SpecException e) {
-            problems.addAll(e.problems());
-        }
-        if (y == null || y.isBlank()) problems.add(new SpecException.Problem("y", "is required"));
-        if (x == null || x.isEmpty()) problems.add(new SpecException.Problem("x", "needs at least one regressor"));
-        List<String> xs = x == null ? List.of() : List.copyOf(x);
-        if (xs.contains("intercept")) problems.add(new SpecException.Problem("x", "'intercept' is added automatically"));
-        if (y != null && xs.contains(y)) problems.add(new SpecException.Problem("x", "contains the dependent variable '" + y + "'"));
-        if (xs.stream().distinct().count() != xs.size()) problems.add(new SpecException.Problem("x", "lists a variable twice"));
-        boolean ad = adaptive != null && adaptive;
-        if (bandwidth != null) {
-            if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) {
-                problems.add(new SpecException.Problem("bandwidth", "must be a positive number, got " + bandwidth));
-            } else if (ad && bandwidth != Math.rint(bandwidth)) {
-                problems.add(new SpecException.Problem("bandwidth", "is a number of neighbours when adaptive: give an integer, got " + bandwidth));
+    /**
+     * The kernel and the bandwidth: given ({@code value}) or selected by {@code criterion} with {@code search}
+     * over {@code [min, max]} (grid step {@code step} for the interval search); weights of unbounded kernels below
+     * {@code cutoff} are 0.
+     */
+    record BandwidthOptions(Kernel kernel, boolean adaptive, Double value, Criterion criterion, BandwidthSearch.Method search, Double min,
+                            Double max, Double step, double cutoff) {
+        BandwidthOptions {
+            List<SpecException.Problem> problems = new ArrayList<>();
+            kernel = kernel == null ? Kernel.BISQUARE : kernel;
+            criterion = criterion == null ? Criterion.AICC : criterion;
+            search = search == null ? BandwidthSearch.Method.AUTO : search;
+            if (value != null) {
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    problems.add(new SpecException.Problem("bandwidth", "must be a positive number, got " + value));
+                } else if (adaptive && value != Math.rint(value)) {
+                    problems.add(new SpecException.Problem("bandwidth", "is a number of neighbours when adaptive: give an integer, got " + value));
+                }
             }
+            if (min != null && !(min > 0)) problems.add(new SpecException.Problem("bandwidth-min", "must be > 0"));
+            if (max != null && !(max > 0)) problems.add(new SpecException.Problem("bandwidth-max", "must be > 0"));
+            if (min != null && max != null && !(max > min)) problems.add(new SpecException.Problem("bandwidth-max", "must exceed bandwidth-min"));
+            if (step != null && !(step > 0)) problems.add(new SpecException.Problem("interval-step", "must be > 0"));
+            if (!(cutoff >= 0 && cutoff < 0.01)) problems.add(new SpecException.Problem("gaussian-cutoff", "must be in [0, 0.01), got " + cutoff));
+            if (!problems.isEmpty()) throw new SpecException(problems);
         }
-        if (bandwidthMin != null && !(bandwidthMin > 0)) problems.add(new SpecException.Problem("bandwidth-min", "must be > 0"));
-        if (bandwidthMax != null && !(bandwidthMax > 0)) problems.add(new SpecException.Problem("bandwidth-max", "must be > 0"));
-        if (bandwidthMin != null && bandwidthMax != null && !(bandwidthMax > bandwidthMin)) {
-            problems.add(new SpecException.Problem("bandwidth-max", "must exceed bandwidth-min"));
-        }
-        if (intervalStep != null && !(intervalStep > 0)) problems.add(new SpecException.Problem("interval-step", "must be > 0"));
+    }
 
-        SpaceTimeMetric.Form form = SpaceTimeMetric.Form.HUANG;
-        if (distance != null) {
-            switch (distance.toLowerCase(Locale.ROOT)) {
-                case "huang" -> form = SpaceTimeMetric.Form.HUANG;
-                case "gwmodel-linear" -> form = SpaceTimeMetric.Form.GWMODEL_LINEAR;
-                default -> problems.add(new SpecException.Problem("distance", "must be huang or gwmodel-linear, got '" + distance + "'"));
+    /** Coordinates: lat/lon columns (great-circle km), projected x/y columns (Euclidean), or neither (the geography's locations). */
+    record Coordinates(String lat, String lon, String xCoord, String yCoord) {
+        Coordinates {
+            List<SpecException.Problem> problems = new ArrayList<>();
+            if ((lat == null) != (lon == null)) problems.add(new SpecException.Problem(lat == null ? "lat" : "lon", "lat and lon go together"));
+            if ((xCoord == null) != (yCoord == null)) {
+                problems.add(new SpecException.Problem(xCoord == null ? "x-coord" : "y-coord", "x-coord and y-coord go together"));
             }
+            if (lat != null && xCoord != null) problems.add(new SpecException.Problem("lat", "give lat/lon or x-coord/y-coord, not both"));
+            if (!problems.isEmpty()) throw new SpecException(problems);
         }
-        Double t = tau;
-        if (tau != null && (lambda != null || mu != null)) {
-            problems.add(new SpecException.Problem("tau", "give tau or lambda and mu, not both"));
-        } else if ((lambda == null) != (mu == null)) {
-            problems.add(new SpecException.Problem(lambda == null ? "lambda" : "mu", "lambda and mu go together (tau = mu / lambda)"));
-        } else if (lambda != null) {
-            if (!(lambda > 0) || !(mu >= 0)) problems.add(new SpecException.Problem("lambda", "needs lambda > 0 and mu >= 0"));
-            else t = mu / lambda;
+
+        boolean projected() {
+            return xCoord != null;
         }
-        if (t != null && (!(t >= 0) || Double.isInfinite(t))) problems.add(new SpecException.Problem("tau", "must be >= 0, got " + t));
-        if (t != null && form == SpaceTimeMetric.Form.GWMODEL_LINEAR) {
-            problems.add(new SpecException.Problem("tau", "applies to distance: huang; gwmodel-linear uses lambda-gw and ksi"));
+
+        boolean columns() {
+            return lat != null;
         }
-        double tmin = -3;
-        double tmax = 3;
-        if (tauRange != null) {
-            if (tauRange.size() != 2 || tauRange.get(0) == null || tauRange.get(1) == null || !(tauRange.get(1) > tauRange.get(0))) {
-                problems.add(new SpecException.Problem("tau-range", "must be [low, high] in log10 units with low < high"));
-            } else {
-                tmin = tauRange.get(0);
-                tmax = tauRange.get(1);
+    }
+
+    /**
+     * The temporal part of GTWR: the space-time distance, its ratio tau (given, or selected over
+     * {@code [logTauMin, logTauMax]} in log10 of tau / m^2), GWmodel's {@code lambda-gw} and {@code ksi}, and the time window.
+     */
+    record SpaceTime(SpaceTimeMetric.Form distance, Double tau, double logTauMin, double logTauMax, double lambdaGw, double ksi,
+                     TimeWindow window) {
+        SpaceTime {
+            List<SpecException.Problem> problems = new ArrayList<>();
+            distance = distance == null ? SpaceTimeMetric.Form.HUANG : distance;
+            window = window == null ? TimeWindow.SYMMETRIC : window;
+            if (tau != null && (!(tau >= 0) || Double.isInfinite(tau))) problems.add(new SpecException.Problem("tau", "must be >= 0, got " + tau));
+            if (tau != null && distance == SpaceTimeMetric.Form.GWMODEL_LINEAR) {
+                problems.add(new SpecException.Problem("tau", "applies to distance: huang; gwmodel-linear uses lambda-gw and ksi"));
             }
+            if (!(logTauMax > logTauMin)) problems.add(new SpecException.Problem("tau-range", "must be [low, high] in log10 units with low < high"));
+            if (!(lambdaGw > 0 && lambdaGw <= 1)) problems.add(new SpecException.Problem("lambda-gw", "must be in (0, 1], got " + lambdaGw));
+            if (!(ksi >= 0 && ksi <= Math.PI / 2)) problems.add(new SpecException.Problem("ksi", "must be in [0, pi/2], got " + ksi));
+            if (!problems.isEmpty()) throw new SpecException(problems);
         }
-        double lg = lambdaGw == null ? 0.05 : lambdaGw;
-        if (!(lg > 0 && lg <= 1)) problems.add(new SpecException.Problem("lambda-gw", "must be in (0, 1], got " + lg));
-        double kx = ksi == null ? 0 : ksi;
-        if (!(kx >= 0 && kx <= Math.PI / 2)) problems.add(new SpecException.Problem("ksi", "must be in [0, pi/2], got " + kx));
-        boolean past = false;
-        if (timeWindow != null) {
-            switch (timeWindow.toLowerCase(Locale.ROOT)) {
-                case "symmetric" -> past = false;
-                case "past-only" -> past = true;
-                default -> problems.add(new SpecException.Problem("time-window", "must be symmetric or past-only, got '" + timeWindow + "'"));
+
+        boolean pastOnly() {
+            return window == TimeWindow.PAST_ONLY;
+        }
+
+        /**
+         * tau from {@code tau} or from Huang et al.'s {@code lambda} and {@code mu} ({@code tau = mu / lambda}); null when
+         * neither is given (tau is selected).
+         */
+        static Double tau(Double tau, Double lambda, Double mu) {
+            if (tau != null && (lambda != null || mu != null)) throw new SpecException("tau", "give tau or lambda and mu, not both");
+            if ((lambda == null) != (mu == null)) {
+                throw new SpecException(lambda == null ? "lambda" : "mu", "lambda and mu go together (tau = mu / lambda)");
             }
+            if (lambda == null) return tau;
+            if (!(lambda > 0) || !(mu >= 0)) throw new SpecException("lambda", "needs lambda > 0 and mu >= 0");
+            return mu / lambda;
         }
-        if ((lat == null) != (lon == null)) problems.add(new SpecException.Problem(lat == null ? "lat" : "lon", "lat and lon go together"));
-        if ((xCoord == null) != (yCoord == null)) {
-            problems.add(new SpecException.Problem(xCoord == null ? "x-coord" : "y-coord", "x-coord and y-coord go together"));
-        }
-        if (lat != null && xCoord != null) problems.add(new SpecException.Problem("lat", "give lat/lon or x-coord/y-coord, not both"));
-        double cutoff = gaussianCutoff == null ? DEFAULT_CUTOFF : gaussianCutoff;
-        if (!(cutoff >= 0 && cutoff < 0.01)) problems.add(new SpecException.Problem("gaussian-cutoff", "must be in [0, 0.01), got " + cutoff));
-        int perms = 99;
-        if (permutations != null) {
-            try {
-                perms = Limits.replications("permutations", permutations);
-            } catch (SpecException e) {
-                problems.addAll(e.problems());
+
+        static double[] tauRange(List<Double> range) {
+            if (range == null) return new double[] {-3, 3};
+            if (range.size() != 2 || range.get(0) == null || range.get(1) == null) {
+                throw new SpecException("tau-range", "must be [low, high] in log10 units with low < high");
             }
+            return new double[] {range.get(0), range.get(1)};
         }
-        String out = output == null ? (temporal ? "gtwr" : "gwr") : output;
+    }
+
+    /** Coefficient maps: the mapped terms, the periods, the number of natural-breaks classes, common or per-period breaks. */
+    record MapOptions(List<String> terms, List<CoefficientMaps.Period> periods, int classes, boolean commonBreaks, boolean draw) {
+        MapOptions {
+            terms = List.copyOf(terms);
+            periods = List.copyOf(periods);
+            if (classes < 2 || classes > 9) throw new SpecException("map-classes", "must be between 2 and 9, got " + classes);
+        }
+
+        static List<CoefficientMaps.Period> periods(List<String> periods) {
+            List<SpecException.Problem> problems = new ArrayList<>();
+            List<CoefficientMaps.Period> out = new ArrayList<>();
+            for (String s : periods == null ? DEFAULT_PERIODS : periods) {
+                try {
+                    out.add(CoefficientMaps.Period.parse("periods", s));
+                } catch (SpecException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) throw new SpecException(problems);
+            return out;
+        }
+    }
+
+    /** Local-regression selection criterion: {@code aicc} (alias {@code aic-c}) or {@code cv} (aliases {@code cross-validation}, {@code loocv}). */
+    public enum Criterion {
+        AICC("aicc"), CV("cv");
+
+        private final String label;
+
+        Criterion(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+
+        @JsonCreator
+        public static Criterion parse(String s) {
+            return switch (norm(s)) {
+                case "aicc", "aic-c" -> AICC;
+                case "cv", "cross-validation", "loocv" -> CV;
+                default -> throw new SpecException("criterion", "must be aicc or cv, got '" + s + "'");
+            };
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Time window of GTWR: {@code symmetric} (|t_i - t_j|) or {@code past-only} (GWmodel's one-sided window; alias {@code gwmodel}). */
+    public enum TimeWindow {
+        SYMMETRIC("symmetric"), PAST_ONLY("past-only");
+
+        private final String label;
+
+        TimeWindow(String label) {
+            this.label = label;
+        }
+
+        @JsonCreator
+        public static TimeWindow parse(String s) {
+            return switch (norm(s)) {
+                case "symmetric", "two-sided" -> SYMMETRIC;
+                case "past-only", "past", "one-sided", "gwmodel" -> PAST_ONLY;
+                default -> throw new SpecException("time-window", "must be symmetric or past-only, got '" + s + "'");
+            };
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Natural breaks of the maps: {@code per-period} or {@code common} (alias {@code pooled}) across periods. */
+    public enum MapBreaks {
+        PER_PERIOD("per-period"), COMMON("common");
+
+        private final String label;
+
+        MapBreaks(String label) {
+            this.label = label;
+        }
+
+        @JsonCreator
+        public static MapBreaks parse(String s) {
+            return switch (norm(s)) {
+                case "per-period", "period" -> PER_PERIOD;
+                case "common", "pooled" -> COMMON;
+                default -> throw new SpecException("map-breaks", "must be per-period or common, got '" + s + "'");
+            };
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static String norm(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The keys both parameter records share, by name: {@link GwrEstimator.Parameters} and {@link GtwrEstimator.Parameters}
+     * implement it with their record accessors, so {@link #of} reads them by name.
+     */
+    interface Keys {
+        String y();
+
+        List<String> x();
+
+        Kernel kernel();
+
+        Boolean adaptive();
+
+        Double bandwidth();
+
+        Criterion criterion();
+
+        BandwidthSearch.Method search();
+
+        Double bandwidthMin();
+
+        Double bandwidthMax();
+
+        Double intervalStep();
+
+        String lat();
+
+        String lon();
+
+        String xCoord();
+
+        String yCoord();
+
+        Double gaussianCutoff();
+
+        Integer permutations();
+
+        String output();
+
+        List<String> mapTerms();
+
+        List<String> periods();
+
+        Integer mapClasses();
+
+        MapBreaks mapBreaks();
+
+        Boolean maps();
+
+        Map<String, String> labels();
+    }
+
+    /**
+     * The shared keys as a value, for validation inside a parameter record's compact constructor (where its
+     * accessors cannot be used yet).
+     */
+    record Common(String y, List<String> x, Kernel kernel, Boolean adaptive, Double bandwidth, Criterion criterion, BandwidthSearch.Method search,
+                  Double bandwidthMin, Double bandwidthMax, Double intervalStep, String lat, String lon, String xCoord, String yCoord,
+                  Double gaussianCutoff, Integer permutations, String output, List<String> mapTerms, List<String> periods,
+                  Integer mapClasses, MapBreaks mapBreaks, Boolean maps, Map<String, String> labels) implements Keys {
+    }
+
+    /** Validates everything; {@code spaceTime} builds the temporal part (GTWR; null for GWR). */
+    static GwrOptions of(Keys c, Supplier<SpaceTime> spaceTime) {
+        boolean temporal = spaceTime != null;
+        List<SpecException.Problem> problems = new ArrayList<>();
+        if (c.y() == null || c.y().isBlank()) problems.add(new SpecException.Problem("y", "is required"));
+        if (c.x() == null || c.x().isEmpty()) problems.add(new SpecException.Problem("x", "needs at least one regressor"));
+        List<String> xs = c.x() == null ? List.of() : List.copyOf(c.x());
+        if (xs.contains("intercept")) problems.add(new SpecException.Problem("x", "'intercept' is added automatically"));
+        if (c.y() != null && xs.contains(c.y())) problems.add(new SpecException.Problem("x", "contains the dependent variable '" + c.y() + "'"));
+        if (xs.stream().distinct().count() != xs.size()) problems.add(new SpecException.Problem("x", "lists a variable twice"));
+        BandwidthOptions bw = collect(problems, () -> new BandwidthOptions(c.kernel(), c.adaptive() != null && c.adaptive(), c.bandwidth(),
+                c.criterion(), c.search(), c.bandwidthMin(), c.bandwidthMax(), c.intervalStep(),
+                c.gaussianCutoff() == null ? DEFAULT_CUTOFF : c.gaussianCutoff()));
+        Coordinates coords = collect(problems, () -> new Coordinates(c.lat(), c.lon(), c.xCoord(), c.yCoord()));
+        SpaceTime st = temporal ? collect(problems, spaceTime) : null;
+        Integer perms = collect(problems, () -> c.permutations() == null ? 99 : Limits.replications("permutations", c.permutations()));
+        String out = c.output() == null ? (temporal ? "gtwr" : "gwr") : c.output();
         if (!out.matches("[A-Za-z][A-Za-z0-9_.-]{0,40}")) problems.add(new SpecException.Problem("output", "'" + out + "' is not a valid column prefix"));
-        List<String> terms = mapTerms == null ? (xs.isEmpty() ? List.of() : List.of(xs.get(0))) : List.copyOf(mapTerms);
+        List<String> terms = c.mapTerms() == null ? (xs.isEmpty() ? List.of() : List.of(xs.get(0))) : List.copyOf(c.mapTerms());
         for (String m : terms) {
-            if (!m.equals("intercept") && !xs.contains(m)) {
-                problems.add(new SpecException.Problem("map-terms", "'" + m + "' is not 'intercept' or one of x"));
-            }
+            if (!m.equals("intercept") && !xs.contains(m)) problems.add(new SpecException.Problem("map-terms", "'" + m + "' is not 'intercept' or one of x"));
         }
-        List<CoefficientMaps.Period> ps = new ArrayList<>();
-        for (String s : periods == null ? DEFAULT_PERIODS : periods) {
-            try {
-                ps.add(CoefficientMaps.Period.parse("periods", s));
-            } catch (SpecException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        int classes = mapClasses == null ? 5 : mapClasses;
-        if (classes < 2 || classes > 9) problems.add(new SpecException.Problem("map-classes", "must be between 2 and 9, got " + classes));
-        boolean common = false;
-        if (mapBreaks != null) {
-            switch (mapBreaks.toLowerCase(Locale.ROOT)) {
-                case "per-period" -> common = false;
-                case "common" -> common = true;
-                default -> problems.add(new SpecException.Problem("map-breaks", "must be per-period or common, got '" + mapBreaks + "'"));
-            }
-        }
+        List<CoefficientMaps.Period> ps = collect(problems, () -> MapOptions.periods(c.periods()));
+        MapOptions maps = ps == null ? null : collect(problems, () -> new MapOptions(terms, ps, c.mapClasses() == null ? 5 : c.mapClasses(),
+                c.mapBreaks() == MapBreaks.COMMON, c.maps() == null || c.maps()));
         if (!problems.isEmpty()) throw new SpecException(problems);
-        return new GwrOptions(y, xs, k, ad, bandwidth, crit, method, bandwidthMin, bandwidthMax, intervalStep, temporal, form, t,
-                tmin, tmax, lg, kx, past, lat, lon, xCoord, yCoord, cutoff, perms, out, terms, List.copyOf(ps), classes, common,
-                maps == null || maps, labels == null ? Map.of() : Map.copyOf(labels));
+        return new GwrOptions(c.y(), xs, bw, coords, st, perms, out, maps, c.labels() == null ? Map.of() : Map.copyOf(c.labels()));
+    }
+
+    private static <T> T collect(List<SpecException.Problem> problems, Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (SpecException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    boolean temporal() {
+        return spaceTime != null;
     }
 
     GtwrEngine.Settings settings() {
-        return new GtwrEngine.Settings(kernel, adaptive, cutoff, criterion, search, bandwidth, bandwidthMin, bandwidthMax,
-                intervalStep, temporal, form, tau, logTauMin, logTauMax, lambdaGw, ksi, pastOnly);
+        return new GtwrEngine.Settings(bandwidth, spaceTime);
     }
 
     String label(String v) {

@@ -1,5 +1,7 @@
 package eres.plugins.gtwr;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import eres.api.SpecException;
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * stated cutoff (weights below it are set to 0), which is what lets large problems use sparse
  * neighbour lists.
  */
-enum Kernel {
+public enum Kernel {
     /** {@code exp(-0.5 (d/h)^2)} (GWmodel/GWR4 form; Huang et al. 2010 write {@code exp(-d^2/h^2)}). */
     GAUSSIAN,
     /** {@code exp(-d/h)}. */
@@ -21,20 +23,27 @@ enum Kernel {
     /** 1 for {@code d <= h}, else 0. */
     BOXCAR;
 
-    static Kernel parse(String path, String s) {
-        if (s == null) return BISQUARE;
-        return switch (s.toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "gaussian" -> GAUSSIAN;
+    /** Parsed once when the chain is bound; aliases {@code bi-square}, {@code tri-cube}, {@code gauss}, {@code box}, {@code uniform}. */
+    @JsonCreator
+    public static Kernel parse(String s) {
+        return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "gaussian", "gauss" -> GAUSSIAN;
             case "exponential" -> EXPONENTIAL;
             case "bisquare", "bi-square" -> BISQUARE;
             case "tricube", "tri-cube" -> TRICUBE;
-            case "boxcar" -> BOXCAR;
-            default -> throw new SpecException(path, "must be gaussian, exponential, bisquare, tricube or boxcar, got '" + s + "'");
+            case "boxcar", "box", "uniform" -> BOXCAR;
+            default -> throw new SpecException("kernel", "must be gaussian, exponential, bisquare, tricube or boxcar, got '" + s + "'");
         };
     }
 
     String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return label();
     }
 
     boolean compact() {

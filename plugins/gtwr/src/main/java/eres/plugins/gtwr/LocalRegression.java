@@ -72,9 +72,13 @@ final class LocalRegression {
             if (k > len) throw new IllegalStateException("neighbour lists do not cover " + k + " neighbours at point " + i);
             return nb.dist[s + k - 1];
         }
-        // GWmodel's rule when the count exceeds the observations: scale the largest distance
+        // GWmodel 2.3-3 (gw_weight_vec) over all n observations, those outside a one-sided time window at +Inf:
+        // k <= n gives the k-th smallest distance, k > n gives (k / n) max_j d_ij; either is +Inf when fewer than k
+        // observations are in the window, and then every observation in it has weight K(d, Inf) = 1 (GWmodel's
+        // arithmetic gives those outside NaN weights; here they are not neighbours, weight 0)
         if (nb.complete[i] != Double.POSITIVE_INFINITY) throw new IllegalStateException("incomplete list at point " + i);
-        return (double) k / nb.eligible[i] * nb.dist[s + len - 1];
+        if (nb.eligible[i] < nb.n) return Double.POSITIVE_INFINITY;
+        return (double) k / nb.n * nb.dist[s + len - 1];
     }
 
     /** Per-thread workspace, allocated once per task (grown when a point has more neighbours). */

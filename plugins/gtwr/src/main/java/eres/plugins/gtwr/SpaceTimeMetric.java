@@ -15,7 +15,31 @@ package eres.plugins.gtwr;
  * one-sided time window).
  */
 record SpaceTimeMetric(Form form, double tau, double lambda, double ksi, boolean pastOnly) {
-    enum Form { HUANG, GWMODEL_LINEAR }
+    /** {@code distance:} {@code huang} (aliases {@code huang-wu-barry}, {@code squared}) or {@code gwmodel-linear} (alias {@code gwmodel}). */
+    public enum Form {
+        HUANG("huang"), GWMODEL_LINEAR("gwmodel-linear");
+
+        private final String label;
+
+        Form(String label) {
+            this.label = label;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Form parse(String s) {
+            return switch (GwrOptions.norm(s)) {
+                case "huang", "huang-wu-barry", "squared" -> HUANG;
+                case "gwmodel-linear", "gwmodel" -> GWMODEL_LINEAR;
+                default -> throw new eres.api.SpecException("distance", "must be huang or gwmodel-linear, got '" + s + "'");
+            };
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     static SpaceTimeMetric huang(double tau, boolean pastOnly) {
         return new SpaceTimeMetric(Form.HUANG, tau, 1.0, 0.0, pastOnly);

@@ -151,11 +151,13 @@ final class DenseGtwr {
         for (int i = 0; i < n; i++) {
             double h = bw;
             if (adaptive) {
-                double[] sorted = Arrays.stream(d[i]).filter(Double::isFinite).sorted().toArray();
+                // GWmodel's rule over all n distances (+Inf outside a one-sided window): the k-th smallest, or (k/n) max
+                double[] sorted = Arrays.stream(d[i]).sorted().toArray();
                 int k = (int) bw;
-                h = k <= sorted.length ? sorted[k - 1] : (double) k / sorted.length * sorted[sorted.length - 1];
+                h = k <= n ? sorted[k - 1] : (double) k / n * sorted[n - 1];
             }
             for (int j = 0; j < n; j++) {
+                if (d[i][j] == Double.POSITIVE_INFINITY) continue;   // outside the time window (GWmodel: NaN when h = Inf)
                 double u = d[i][j] / h;
                 w[i][j] = switch (kernel) {
                     case "gaussian" -> Double.isFinite(u) ? Math.exp(-0.5 * u * u) : 0;

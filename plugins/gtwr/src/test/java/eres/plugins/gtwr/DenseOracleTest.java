@@ -74,7 +74,7 @@ class DenseOracleTest {
         StepResult r = engine(kernel, adaptive, bw, tau, past, greatCircle, ", \"gaussian-cutoff\": 0");
         DenseGtwr d = dense(kernel, adaptive, bw, tau, past, greatCircle);
         assertThat(d.singular).isFalse();
-        rel(r.statistic("rss"), d.rss, 1e-9, "rss");
+        rel(r.statistic("ssr"), d.rss, 1e-9, "rss");
         rel(r.statistic("traceS"), d.traceS, 1e-9, "tr S");
         rel(r.statistic("traceSS"), d.traceSS, 1e-9, "tr S'S");
         rel(r.statistic("aicc"), d.aicc, 1e-9, "AICc");

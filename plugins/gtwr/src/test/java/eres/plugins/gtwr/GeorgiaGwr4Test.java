@@ -40,7 +40,7 @@ class GeorgiaGwr4Test {
         "GS_NN, gaussian, true, 49"})
     void reproducesGwr4(String model, String kernel, boolean adaptive, String bandwidth) {
         StepResult r = fit(kernel, adaptive, bandwidth);
-        close(r.statistic("rss"), Fixtures.summary(model, "Residual sum of squares:"), "RSS");
+        close(r.statistic("ssr"), Fixtures.summary(model, "Residual sum of squares:"), "RSS");
         close(r.statistic("traceS"), Fixtures.summary(model, "Effective number of parameters (model: trace(S)):"), "tr S");
         close(r.statistic("traceSS"), Fixtures.summary(model, "Effective number of parameters (variance: trace(S'S)):"), "tr S'S");
         close(r.statistic("edf"), Fixtures.summary(model, "Degree of freedom (residual: n - 2trace(S) + trace(S'S)):"), "edf");
@@ -54,7 +54,7 @@ class GeorgiaGwr4Test {
         close(r.statistic("r2"), Fixtures.summary(model, "R square:"), "R2");
         close(r.statistic("r2Adjusted"), Fixtures.summary(model, "Adjusted R square:"), "adjusted R2");
         // global OLS
-        close(r.statistic("olsRss"), Fixtures.globalSummary(model, "Residual sum of squares:"), "OLS RSS");
+        close(r.statistic("olsSsr"), Fixtures.globalSummary(model, "Residual sum of squares:"), "OLS RSS");
         close(r.statistic("olsAicc"), Fixtures.globalSummary(model, "AICc:"), "OLS AICc");
 
         Map<String, double[]> gwr4 = Fixtures.listwise(model);

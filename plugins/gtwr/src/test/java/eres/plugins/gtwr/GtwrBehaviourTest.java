@@ -42,7 +42,7 @@ class GtwrBehaviourTest {
     void gtwrWithTauZeroIsGwr() {
         StepResult a = gtwr(PANEL, "{" + BASE + ", \"tau\": 0, \"permutations\": 0, \"maps\": false, \"output\": \"m\"}", 1);
         StepResult b = gwr(PANEL, "{" + BASE + ", \"permutations\": 0, \"maps\": false, \"output\": \"m\"}");
-        for (String s : List.of("bandwidth", "rss", "traceS", "traceSS", "aicc", "cv", "r2")) {
+        for (String s : List.of("bandwidth", "ssr", "traceS", "traceSS", "aicc", "cv", "r2")) {
             assertThat(a.statistic(s)).as(s).isEqualTo(b.statistic(s));
         }
         assertThat(a.columnNames()).isEqualTo(b.columnNames());
@@ -86,9 +86,9 @@ class GtwrBehaviourTest {
         assertThat(r.statistic("criterionValue")).isCloseTo(r.statistic("aicc"), org.assertj.core.data.Offset.offset(1e-10));
         // the selected pair is the best of every (tau, bandwidth) evaluated
         @SuppressWarnings("unchecked")
-        List<GwrRun.PathEntry> path = (List<GwrRun.PathEntry>) ((Map<String, Object>) r.sectionsForJson().get("bandwidthSearch"))
+        List<GwrReport.PathEntry> path = (List<GwrReport.PathEntry>) ((Map<String, Object>) r.sectionsForJson().get("bandwidthSearch"))
                 .get("evaluations");
-        double min = path.stream().mapToDouble(GwrRun.PathEntry::score).min().orElseThrow();
+        double min = path.stream().mapToDouble(GwrReport.PathEntry::score).min().orElseThrow();
         assertThat(r.statistic("criterionValue")).isEqualTo(min);
         // the coarse grid log10(tau / m^2) = -3..3 was visited
         double m2 = Math.pow(r.statistic("spatialScale"), 2);
@@ -205,25 +205,40 @@ class GtwrBehaviourTest {
     @Test
     void parameterProblemsAreReportedTogether() {
         assertThatThrownBy(() -> Fixtures.bind(GtwrEstimator.Parameters.class,
-                "{\"y\": \"y\", \"x\": [\"x1\"], \"kernel\": \"triangle\", \"tau\": 1, \"lambda\": 1, \"mu\": 2, "
+                "{\"y\": \"y\", \"x\": [\"x1\"], \"kernel\": \"gauss\", \"tau\": 1, \"lambda\": 1, \"mu\": 2, "
                         + "\"adaptive\": true, \"bandwidth\": 10.5, \"map-terms\": [\"x9\"], \"periods\": [\"2010-2008\"]}"))
                 .isInstanceOf(SpecException.class)
-                .hasMessageContaining("kernel").hasMessageContaining("triangle")
                 .hasMessageContaining("give tau or lambda and mu")
                 .hasMessageContaining("integer")
                 .hasMessageContaining("'x9' is not")
                 .hasMessageContaining("ends before it starts");
+        // an option that is not one of its values is reported when the chain is bound, naming the key
+        assertThatThrownBy(() -> Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": [\"x1\"], \"kernel\": \"triangle\"}"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("kernel").hasMessageContaining("triangle");
+        assertThatThrownBy(() -> Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": [\"x1\"], \"time-window\": \"future\"}"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("time-window").hasMessageContaining("past-only");
         // GWR has no time parameters: an unknown key is an error
         assertThatThrownBy(() -> Fixtures.bind(GwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": [\"x1\"], \"tau\": 1}"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("tau");
         assertThatThrownBy(() -> Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": [\"x1\"], \"permutations\": 1000000}"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("permutations");
         GtwrEstimator.Parameters p = Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": \"x1\", \"lambda\": 2, \"mu\": 6}");
-        assertThat(p.options().tau()).isEqualTo(3.0);
-        assertThat(p.options().kernel()).isEqualTo(Kernel.BISQUARE);
-        assertThat(p.options().periods()).extracting(CoefficientMaps.Period::label)
+        assertThat(p.options().spaceTime().tau()).isEqualTo(3.0);
+        assertThat(p.options().bandwidth().kernel()).isEqualTo(Kernel.BISQUARE);
+        assertThat(p.options().bandwidth().criterion()).isEqualTo(GwrOptions.Criterion.AICC);
+        assertThat(p.options().spaceTime().window()).isEqualTo(GwrOptions.TimeWindow.SYMMETRIC);
+        assertThat(p.options().maps().periods()).extracting(CoefficientMaps.Period::label)
                 .containsExactly("2008-2012", "2013-2017", "2018-2022");
-        assertThat(p.options().mapTerms()).containsExactly("x1");
+        assertThat(p.options().maps().terms()).containsExactly("x1");
+        // aliases, parsed once when bound
+        GtwrEstimator.Parameters a = Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": \"x1\", \"kernel\": \"Bi-Square\", "
+                + "\"criterion\": \"loocv\", \"search\": \"grid\", \"distance\": \"gwmodel\", \"time-window\": \"past\", \"map-breaks\": \"pooled\"}");
+        assertThat(a.options().bandwidth().kernel()).isEqualTo(Kernel.BISQUARE);
+        assertThat(a.options().bandwidth().criterion()).isEqualTo(GwrOptions.Criterion.CV);
+        assertThat(a.options().bandwidth().search()).isEqualTo(BandwidthSearch.Method.INTERVAL);
+        assertThat(a.options().spaceTime().distance()).isEqualTo(SpaceTimeMetric.Form.GWMODEL_LINEAR);
+        assertThat(a.options().spaceTime().pastOnly()).isTrue();
+        assertThat(a.options().maps().commonBreaks()).isTrue();
     }
 
     @Test

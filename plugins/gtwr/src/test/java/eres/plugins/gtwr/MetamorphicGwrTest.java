@@ -34,7 +34,7 @@ class MetamorphicGwrTest {
             assertThat(b1[i]).isCloseTo(ols.coefficient("x1").estimate(), within(1e-8 * Math.abs(ols.coefficient("x1").estimate())));
             assertThat(b2[i]).isCloseTo(ols.coefficient("x2").estimate(), within(1e-8 * Math.abs(ols.coefficient("x2").estimate())));
         }
-        assertThat(r.statistic("rss")).isCloseTo(ols.ssr(), within(1e-8 * ols.ssr()));
+        assertThat(r.statistic("ssr")).isCloseTo(ols.ssr(), within(1e-8 * ols.ssr()));
     }
 
     @Test

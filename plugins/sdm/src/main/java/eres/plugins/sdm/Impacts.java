@@ -1,7 +1,9 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.random.Seeds;
 import eres.api.spatial.LogDeterminant;
+import eres.api.spatial.SpatialFilter;
 import eres.api.spatial.Weights;
 import eres.api.stats.Distributions;
 import eres.api.EstimationException;
@@ -28,11 +30,23 @@ import org.apache.commons.rng.UniformRandomProvider;
  * depend on the thread count.
  */
 final class Impacts {
-    /** One regressor's effects. {@code point} = at the estimates; {@code mean}, {@code sd} over the draws. */
-    record Row(String variable, double[] point, double[] mean, double[] sd, double[] z, double[] p) {
+    /**
+     * One regressor's effects (direct, indirect, total). {@code point} = at the estimates; {@code mean},
+     * {@code sd}, {@code z}, {@code p} over the simulation draws (NaN without draws); {@code deltaSe} the
+     * delta-method standard errors of the point effects.
+     */
+    record Row(String variable, double[] point, double[] mean, double[] sd, double[] z, double[] p, double[] deltaSe) {
+        double deltaZ(int q) {
+            return point[q] / deltaSe[q];
+        }
+
+        double deltaP(int q) {
+            double zq = deltaZ(q);
+            return Double.isNaN(zq) ? Double.NaN : Distributions.normalTwoSided(zq);
+        }
     }
 
-    /** All effects of a model. */
+    /** All effects of a model; {@code method}: simulation, point (no draws) or analytic (SLX). */
     record Result(List<Row> rows, int draws, int redraws, long seed, String method) {
     }
 
@@ -50,8 +64,8 @@ final class Impacts {
         int n = w.size();
         double[] one = new double[n];
         Arrays.fill(one, 1.0);
-        double[] a = Dense.solve(w, rho, one);
-        double[] c = Dense.solve(w, rho, w.multiply(one));
+        double[] a = SpatialFilter.solve(w, rho, one);
+        double[] c = SpatialFilter.solve(w, rho, w.multiply(one));
         double s0 = 0;
         double s1 = 0;
         for (int i = 0; i < n; i++) {
@@ -82,14 +96,81 @@ final class Impacts {
         return out;
     }
 
+    /**
+     * Delta-method standard errors of the point effects: {@code sqrt(g'Vg)} with the analytic gradient over
+     * {@code (beta_k, theta_k, rho)}: direct {@code (tr G, tr WG, (beta_k tr(WGG) + theta_k tr(WGWG)))/N}; total
+     * {@code (m0, m1, beta_k dm0 + theta_k dm1)} with {@code m0 = 1'G1/N}, {@code m1 = 1'GW1/N},
+     * {@code dm0 = 1'GWG1/N}, {@code dm1 = 1'GWGW1/N} (for a row-standardised W {@code m0 = m1 = 1/(1 - rho)},
+     * {@code dm = 1/(1 - rho)^2}); indirect = total - direct. Checked against a numerical gradient in make.R.
+     */
+    static double[] deltaStandardErrors(SpatialFit fit, List<String> xNames, LogDeterminant ld, SpatialWeights w, boolean rowStd) {
+        int n = w.size();
+        int si = fit.spatialIndex();
+        double[] theta = fit.estimates();
+        double rho = theta[si];
+        double tg = ld.traceG(rho) / n;
+        double twg = ld.traceWG(rho) / n;
+        double dtg = ld.traceWGG(rho) / n;
+        double dtwg = ld.traceWGWG(rho) / n;
+        double[] m = totals(w, rowStd, rho);
+        double[] dm = totalDerivatives(w, rowStd, rho);
+        double[][] v = fit.vcov();
+        double[] out = new double[3 * xNames.size()];
+        for (int j = 0; j < xNames.size(); j++) {
+            int bi = fit.index(xNames.get(j));
+            int ti = fit.index("W*" + xNames.get(j));
+            double b = theta[bi];
+            double t = ti >= 0 ? theta[ti] : 0;
+            double[] gd = new double[theta.length];
+            double[] gt = new double[theta.length];
+            gd[bi] = tg;
+            gt[bi] = m[0];
+            if (ti >= 0) {
+                gd[ti] = twg;
+                gt[ti] = m[1];
+            }
+            gd[si] = b * dtg + t * dtwg;
+            gt[si] = b * dm[0] + t * dm[1];
+            double[] gi = new double[theta.length];
+            for (int a = 0; a < gi.length; a++) gi[a] = gt[a] - gd[a];
+            double[][] g = {gd, gi, gt};
+            double[][] s = Dense.sandwich(g, v);
+            for (int q = 0; q < 3; q++) out[3 * j + q] = Math.sqrt(s[q][q]);
+        }
+        return out;
+    }
+
+    /** d/drho of {@link #totals}: {@code 1'GWG1/N}, {@code 1'GWGW1/N}. */
+    private static double[] totalDerivatives(SpatialWeights w, boolean rowStd, double rho) {
+        if (rowStd) {
+            double m = 1 / ((1 - rho) * (1 - rho));
+            return new double[] {m, m};
+        }
+        int n = w.size();
+        double[] one = new double[n];
+        Arrays.fill(one, 1.0);
+        double[] a = SpatialFilter.solve(w, rho, one);
+        double[] c = SpatialFilter.solve(w, rho, w.multiply(one));
+        double[] da = SpatialFilter.solve(w, rho, w.multiply(a));
+        double[] dc = SpatialFilter.solve(w, rho, w.multiply(c));
+        double s0 = 0;
+        double s1 = 0;
+        for (int i = 0; i < n; i++) {
+            s0 += da[i];
+            s1 += dc[i];
+        }
+        return new double[] {s0 / n, s1 / n};
+    }
+
     static Result simulate(SpatialFit fit, List<String> xNames, LogDeterminant ld, SpatialWeights w, int draws, long seed,
                            Parallelism parallelism, ProgressReporter progress) {
         boolean rowStd = Weights.rowsSumToOne(w);
         double[] theta = fit.estimates();
         double[] point = effects(fit, xNames, ld, w, rowStd, theta);
+        double[] delta = deltaStandardErrors(fit, xNames, ld, w, rowStd);
         int k = xNames.size();
-        if (draws == 0) return result(xNames, point, null, 0, 0, seed);
-        double[][] l = Dense.cholesky(fit.vcov(), "the covariance matrix of the estimates");
+        if (draws == 0) return result(xNames, point, delta, null, 0, 0, seed);
+        double[][] l = Dense.choleskyLower(fit.vcov(), "the covariance matrix of the estimates");
         int p = theta.length;
         int si = fit.spatialIndex();
         double lo = fit.lower();
@@ -122,10 +203,10 @@ final class Impacts {
         }
         int redraws = 0;
         for (double[] s : sims) redraws += (int) s[3 * k];
-        return result(xNames, point, sims, draws, redraws, seed);
+        return result(xNames, point, delta, sims, draws, redraws, seed);
     }
 
-    private static Result result(List<String> xNames, double[] point, double[][] sims, int draws, int redraws, long seed) {
+    private static Result result(List<String> xNames, double[] point, double[] delta, double[][] sims, int draws, int redraws, long seed) {
         int k = xNames.size();
         List<Row> rows = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -134,8 +215,10 @@ final class Impacts {
             double[] sd = new double[3];
             double[] z = new double[3];
             double[] pv = new double[3];
+            double[] ds = new double[3];
             for (int q = 0; q < 3; q++) {
                 pt[q] = point[3 * j + q];
+                ds[q] = delta[3 * j + q];
                 if (sims == null) {
                     mean[q] = pt[q];
                     sd[q] = z[q] = pv[q] = Double.NaN;
@@ -151,7 +234,7 @@ final class Impacts {
                 z[q] = m / sd[q];
                 pv[q] = Distributions.normalTwoSided(z[q]);
             }
-            rows.add(new Row(xNames.get(j), pt, mean, sd, z, pv));
+            rows.add(new Row(xNames.get(j), pt, mean, sd, z, pv, ds));
         }
         return new Result(rows, draws, redraws, seed, sims == null ? "point" : "simulation");
     }
@@ -180,7 +263,7 @@ final class Impacts {
                 z[q] = est[q] / sd[q];
                 p[q] = Double.isNaN(z[q]) ? Double.NaN : Distributions.normalTwoSided(z[q]);
             }
-            rows.add(new Row(x, est.clone(), est, sd, z, p));
+            rows.add(new Row(x, est.clone(), est, sd, z, p, sd.clone()));
         }
         return new Result(rows, 0, 0, 0, "analytic");
     }

@@ -1,54 +1,91 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
+import eres.api.DataException;
+import eres.api.Parallelism;
 import eres.api.linalg.LeastSquares;
 import eres.api.linalg.LeastSquaresFit;
 import eres.api.panel.Effects;
 import eres.api.spatial.LogDeterminant;
-import eres.api.data.SpatialWeights;
+import eres.api.spatial.SpatialFilter;
+import eres.plugins.sdm.SpatialParameters.BiasCorrection;
+import eres.plugins.sdm.SpatialParameters.Variance;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * Maximum-likelihood estimation of the fixed-effects spatial panel models of Elhorst (2014, ch. 3),
- * following the algorithm of his Matlab routines {@code sar_panel_FE} / {@code sem_panel_FE}
- * (see docs/methods/sdm.md for every formula):
+ * Maximum-likelihood estimation of the fixed-effects spatial panel models (docs/methods/sdm.md for every
+ * formula):
  * <ul>
- *   <li>lag models (SAR; SDM = SAR with the Durbin terms WX in the design): concentrated
- *       log-likelihood in rho from two OLS fits on the demeaned data, maximised by Brent's method;</li>
- *   <li>error model (SEM): concentrated log-likelihood in lambda with beta re-estimated by GLS at each
- *       lambda (exact profile likelihood);</li>
+ *   <li>lag models (SAR; SDM = SAR with the Durbin terms WX in the design): concentrated log-likelihood in
+ *       rho from two OLS fits on the demeaned data (Elhorst 2014, sec. 3.3), maximised by Brent's method;</li>
+ *   <li>error model (SEM): the exact fixed-effects likelihood (spatial lags of the raw data, then
+ *       demeaned, as the lag models; equal to ML with unit and period dummies), beta re-estimated at each
+ *       lambda;</li>
  *   <li>SLX: OLS of y on X and WX.</li>
  * </ul>
- * Standard errors come from the inverse of the analytical information matrix (Elhorst's formulas;
- * needs the dense {@code W (I - rho W)^-1}) or of the analytical observed information (Hessian; only
- * traces from {@link LogDeterminant}, so it scales to thousands of units). The Lee-Yu (2010) bias
- * correction is applied as in Elhorst's code: sigma^2 times T/(T-1) (entity effects) or N/(N-1)
- * (time effects); for two-way effects {@code theta + (Info/NT)^-1 [0; 1/(1-rho); 1/(2 sigma^2)] / N},
- * then sigma^2 times T/(T-1), and the information recomputed at the corrected values.
+ * The likelihood is the direct one (= LSDV) or Lee &amp; Yu's (2010) transformed one
+ * ({@link LikelihoodScale}); the direct one optionally with Lee &amp; Yu's analytic bias correction, which
+ * always uses the expected information, whatever {@code variance} asks for the standard errors.
  */
 final class Models {
-    /** How the covariance matrix is computed. */
-    enum Variance { INFORMATION, HESSIAN }
-
     /** Estimation options. */
-    record Options(boolean leeYu, Variance variance, eres.api.Parallelism parallelism) {
+    record Options(BiasCorrection bias, Variance variance, Parallelism parallelism) {
     }
 
-    private static final double LN_2PI = Math.log(2 * Math.PI);
+    private final SpatialPanel d;
+    private final LogDeterminant ld;
+    private final MultiplierTraces traces;
+    private final Options o;
 
-    private Models() {
+    Models(SpatialPanel d, LogDeterminant ld, MultiplierTraces traces, Options o) {
+        this.d = d;
+        this.ld = ld;
+        this.traces = traces;
+        this.o = o;
     }
 
-    static double[] search(LogDeterminant ld) {
+    SpatialFit fit(String model) {
+        return switch (model) {
+            case "sdm" -> lag(true);
+            case "sar" -> lag(false);
+            case "sem" -> error();
+            default -> slx();
+        };
+    }
+
+    /** Why the exact fixed-effects SEM cannot be fitted on this panel, or null. */
+    String semUnavailable() {
+        return d.effects.hasTime() && !d.rowStandardized
+                ? "the exact fixed-effects SEM with time effects needs a row-standardised W (then the filtered time effects stay "
+                        + "time effects); use standardize: row, or effects: entity"
+                : null;
+    }
+
+    private void requireTransformable() {
+        if (o.bias() == BiasCorrection.TRANSFORMATION && d.effects.hasTime() && !d.rowStandardized) {
+            throw new DataException("bias-correction: transformation with time effects needs a row-standardised W (Lee & Yu 2010: "
+                    + "the transform F_N removes the time effects only when W 1 = 1); use standardize: row, or bias-correction: lee-yu / none");
+        }
+    }
+
+    private double[] search() {
         double lo = Double.isFinite(ld.lower()) ? ld.lower() : -1e3;
         double hi = Double.isFinite(ld.upper()) ? ld.upper() : 1e3;
         double eps = 1e-9 * (hi - lo);
         return new double[] {lo + eps, hi - eps};
     }
 
+    /** Whether the information uses the transformed traces (transformation approach with time effects). */
+    private boolean transformedTraces() {
+        return o.bias() == BiasCorrection.TRANSFORMATION && d.effects.hasTime();
+    }
+
     /** SAR ({@code durbin = false}) or SDM. */
-    static SpatialFit lag(SpatialPanel d, boolean durbin, LogDeterminant ld, Options o) {
+    SpatialFit lag(boolean durbin) {
+        requireTransformable();
         double[][] z = d.design(durbin);
         List<String> names = d.designNames(durbin);
         LeastSquaresFit f0 = LeastSquares.fit(z, d.yd, names);
@@ -58,61 +95,96 @@ final class Models {
         double ee = Dense.dot(e0, e0);
         double dd = Dense.dot(ed, ed);
         double ed0 = Dense.dot(e0, ed);
-        int nt = d.rows();
-        double[] range = search(ld);
-        Brent.Min m = Brent.minimize(r -> 0.5 * nt * Math.log((ee - 2 * r * ed0 + r * r * dd) / nt) - d.t * ld.logDet(r),
-                range[0], range[1], 1e-10, 500);
+        LikelihoodScale sc = LikelihoodScale.of(d, o.bias());
+        double[] range = search();
+        Brent.Min m = Brent.minimize(r -> sc.objective(ee - 2 * r * ed0 + r * r * dd, ld.logDet(r), r), range[0], range[1], 1e-10, 500);
         double rho = m.x();
         int k = z[0].length;
         double[] beta = new double[k];
         for (int j = 0; j < k; j++) beta[j] = f0.beta(j) - rho * fd.beta(j);
         double sse = ee - 2 * rho * ed0 + rho * rho * dd;
-        double s2 = sse / nt;
-        double logLik = -0.5 * nt * (1 + LN_2PI + Math.log(s2)) + d.t * ld.logDet(rho);
-        double[] ml = concat(beta, rho, s2);
-        double[] est = correct(d, ml, o, theta -> lagInfo(d, z, theta, ld, o.variance()));
-        double[][] info = lagInfo(d, z, est, ld, o.variance());
-        double[][] v = Dense.inverse(info);
+        double logLik = sc.logLik(sse, ld.logDet(rho), rho);
+        double[] ml = concat(beta, rho, sse / sc.observations());
+        LikelihoodScale direct = LikelihoodScale.of(d, BiasCorrection.NONE);
+        double[] est = o.bias() == BiasCorrection.LEE_YU ? LeeYu.correct(d, ml, th -> Information.lagExpected(d, z, th, traces, direct, false)) : ml;
+        double[][] info = o.variance() == Variance.INFORMATION ? Information.lagExpected(d, z, est, traces, sc, transformedTraces())
+                : Information.lagObserved(d, z, est, ld, sc);
+        double[][] v = Dense.inverseSymmetric(info, "the information matrix");
         List<String> terms = new ArrayList<>(names);
         terms.add("rho");
         terms.add("sigma2");
-        double[] b = java.util.Arrays.copyOf(est, k);
+        double[] b = Arrays.copyOf(est, k);
         double[] e = residual(d.yd, d.wyd, est[k], z, b);
-        double r2 = 1 - Dense.dot(e, e) / d.totalSumOfSquares();
-        double[] xb = Dense.times(z, b);
-        double[] yhat = Dense.solvePeriods(d.w, est[k], xb, d.t, o.parallelism());
+        double ssr = Dense.dot(e, e);
+        double[] yhat = SpatialFilter.solvePeriods(d.w, est[k], Dense.multiply(z, b), d.t, o.parallelism());
         boolean onBound = Math.min(rho - range[0], range[1] - rho) < 1e-6;
-        return new SpatialFit(durbin ? "sdm" : "sar", terms, est, v, ml, logLik, r2, elhorstCorr2(d.yd, yhat), k, onBound,
-                range[0], range[1], o.variance() == Variance.INFORMATION ? "information" : "hessian", m.iterations());
+        return new SpatialFit(durbin ? "sdm" : "sar", terms, est, v, ml, logLik, ssr, 1 - ssr / d.totalSumOfSquares(),
+                elhorstCorr2(d.yd, yhat), k, onBound, range[0], range[1], o.variance().toString(), o.bias(), sc, m.iterations());
     }
 
-    /** SEM. */
-    static SpatialFit error(SpatialPanel d, LogDeterminant ld, Options o) {
+    /** SEM: the exact fixed-effects likelihood; SSE(lambda) = min_b ||(y - lambda Wy)~ - (X - lambda WX)~ b||^2. */
+    SpatialFit error() {
+        String why = semUnavailable();
+        if (why != null) throw new DataException(why);
+        requireTransformable();
         double[][] x = d.design(false);
         List<String> names = d.designNames(false);
         int k = x[0].length;
         int nt = d.rows();
-        double[][] wx = lagColumns(d, x);
-        double[] wy = d.lag(d.yd);
-        double[][] a = Dense.crossprod(x);
-        double[][] c = Dense.crossprod(wx);
-        double[][] bxw = new double[k][k];
-        for (int r = 0; r < nt; r++) for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) bxw[i][j] += x[r][i] * wx[r][j];
-        double[] xy = Dense.crossprod(x, d.yd);
-        double[] xwy = Dense.crossprod(x, wy);
-        double[] wxy = Dense.crossprod(wx, d.yd);
-        double[] wxwy = Dense.crossprod(wx, wy);
-        // SSE(lambda): beta from the normal equations built from cross-products (O(K^2) per lambda), then
-        // the residuals formed explicitly (O(NT K)), so SSE carries no cancellation error (it is
-        // stationary in beta, so the small error of the normal-equation beta enters only to second order)
-        java.util.function.DoubleUnaryOperator sse = l -> {
+        double[][] wx = new double[nt][k];
+        for (int r = 0; r < nt; r++) for (int j = 0; j < k; j++) wx[r][j] = d.wxAll[j][r];
+        double[] wy = d.wyd;
+        DoubleUnaryOperator sse = profile(x, wx, wy);
+        LikelihoodScale sc = LikelihoodScale.of(d, o.bias());
+        double[] range = search();
+        Brent.Min m = Brent.minimize(l -> sc.objective(sse.applyAsDouble(l), ld.logDet(l), l), range[0], range[1], 1e-10, 500);
+        double lambda = m.x();
+        LeastSquaresFit f = LeastSquares.fit(filtered(x, wx, lambda), filtered(d.yd, wy, lambda), names);
+        double logLik = sc.logLik(f.ssr(), ld.logDet(lambda), lambda);
+        double[] ml = concat(f.beta(), lambda, f.ssr() / sc.observations());
+        LikelihoodScale direct = LikelihoodScale.of(d, BiasCorrection.NONE);
+        double[] est = o.bias() == BiasCorrection.LEE_YU
+                ? LeeYu.correct(d, ml, th -> Information.errorExpected(filtered(x, wx, th[k]), th, traces, direct, false)) : ml;
+        double[][] info = o.variance() == Variance.INFORMATION
+                ? Information.errorExpected(filtered(x, wx, est[k]), est, traces, sc, transformedTraces())
+                : Information.errorObserved(d, x, wx, wy, est, ld, sc);
+        double[][] v = Dense.inverseSymmetric(info, "the information matrix");
+        List<String> terms = new ArrayList<>(names);
+        terms.add("lambda");
+        terms.add("sigma2");
+        double[] b = Arrays.copyOf(est, k);
+        double[] xb = Dense.multiply(x, b);
+        double[] res = new double[nt];
+        for (int r = 0; r < nt; r++) res[r] = d.yd[r] - xb[r];
+        double ssr = Dense.dot(res, res);
+        boolean onBound = Math.min(lambda - range[0], range[1] - lambda) < 1e-6;
+        return new SpatialFit("sem", terms, est, v, ml, logLik, ssr, 1 - ssr / d.totalSumOfSquares(), elhorstCorr2(d.yd, xb), k, onBound,
+                range[0], range[1], o.variance().toString(), o.bias(), sc, m.iterations());
+    }
+
+    /**
+     * SSE(lambda) of the error model: beta from the normal equations built from cross-products (O(K^2) per
+     * lambda), the residuals then formed explicitly (O(NT K)), so SSE carries no cancellation error (it is
+     * stationary in beta: the small error of the normal-equation beta enters only to second order).
+     */
+    private DoubleUnaryOperator profile(double[][] x, double[][] wx, double[] wy) {
+        int k = x[0].length;
+        int nt = x.length;
+        double[][] a = Dense.crossRows(x);
+        double[][] c = Dense.crossRows(wx);
+        double[][] bxw = Dense.cross(Dense.transpose(x), Dense.transpose(wx));
+        double[] xy = Dense.crossRows(x, d.yd);
+        double[] xwy = Dense.crossRows(x, wy);
+        double[] wxy = Dense.crossRows(wx, d.yd);
+        double[] wxwy = Dense.crossRows(wx, wy);
+        return l -> {
             double[][] xx = new double[k][k];
             double[] xys = new double[k];
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) xx[i][j] = a[i][j] - l * (bxw[i][j] + bxw[j][i]) + l * l * c[i][j];
                 xys[i] = xy[i] - l * (xwy[i] + wxy[i]) + l * l * wxwy[i];
             }
-            double[] bb = Dense.multiply(Dense.inverse(xx), xys);
+            double[] bb = Dense.multiply(Dense.inverseSymmetric(xx, "the filtered cross-product matrix"), xys);
             double s = 0;
             for (int r = 0; r < nt; r++) {
                 double e = d.yd[r] - l * wy[r];
@@ -121,59 +193,35 @@ final class Models {
             }
             return s;
         };
-        double[] range = search(ld);
-        Brent.Min m = Brent.minimize(l -> 0.5 * nt * Math.log(sse.applyAsDouble(l) / nt) - d.t * ld.logDet(l), range[0], range[1], 1e-10, 500);
-        double lambda = m.x();
-        double[][] xs = filtered(x, wx, lambda);
-        double[] ys = new double[nt];
-        for (int r = 0; r < nt; r++) ys[r] = d.yd[r] - lambda * wy[r];
-        LeastSquaresFit f = LeastSquares.fit(xs, ys, names);
-        double s2 = f.ssr() / nt;
-        double logLik = -0.5 * nt * (1 + LN_2PI + Math.log(s2)) + d.t * ld.logDet(lambda);
-        double[] ml = concat(f.beta(), lambda, s2);
-        double[] est = correct(d, ml, o, theta -> errorInfo(d, x, wx, wy, theta, ld, o.variance()));
-        double[][] v = Dense.inverse(errorInfo(d, x, wx, wy, est, ld, o.variance()));
-        List<String> terms = new ArrayList<>(names);
-        terms.add("lambda");
-        terms.add("sigma2");
-        double[] b = java.util.Arrays.copyOf(est, k);
-        double[] xb = Dense.times(x, b);
-        double[] res = new double[nt];
-        for (int r = 0; r < nt; r++) res[r] = d.yd[r] - xb[r];
-        double r2 = 1 - Dense.dot(res, res) / d.totalSumOfSquares();
-        boolean onBound = Math.min(lambda - range[0], range[1] - lambda) < 1e-6;
-        return new SpatialFit("sem", terms, est, v, ml, logLik, r2, elhorstCorr2(d.yd, xb), k, onBound, range[0], range[1],
-                o.variance() == Variance.INFORMATION ? "information" : "hessian", m.iterations());
     }
 
     /**
-     * SLX by OLS on the demeaned data. sigma^2 is SSR over the residual degrees of freedom
-     * {@code NT - K - (absorbed fixed effects)} with the Lee-Yu option (the unbiased estimator that
-     * correction approximates), else the ML SSR/NT.
+     * SLX by OLS on the demeaned data. sigma^2 = SSR/NT ({@code none}, the ML), SSR/(NT - K - absorbed fixed
+     * effects) ({@code lee-yu}: the unbiased estimator that correction approximates) or SSR/m
+     * ({@code transformation}: the ML of the transformed model, m = (N - [time])(T - [entity])).
      */
-    static SpatialFit slx(SpatialPanel d, Options o) {
+    SpatialFit slx() {
         double[][] z = d.design(true);
         List<String> names = d.designNames(true);
         LeastSquaresFit f = LeastSquares.fit(z, d.yd, names);
         int nt = d.rows();
         int k = z[0].length;
-        double sMl = f.ssr() / nt;
-        double s2 = o.leeYu() ? f.ssr() / (nt - k - absorbed(d)) : sMl;
+        LikelihoodScale sc = o.bias() == BiasCorrection.TRANSFORMATION ? LikelihoodScale.of(d, o.bias()) : LikelihoodScale.of(d, BiasCorrection.NONE);
+        double sMl = f.ssr() / sc.observations();
+        double s2 = o.bias() == BiasCorrection.LEE_YU ? f.ssr() / (nt - k - absorbed(d)) : sMl;
         double[][] xtxi = f.xtxInverse();
         double[][] v = new double[k + 1][k + 1];
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) v[i][j] = s2 * xtxi[i][j];
-        v[k][k] = 2 * s2 * s2 / nt;
+        v[k][k] = 2 * s2 * s2 / sc.observations();
         List<String> terms = new ArrayList<>(names);
         terms.add("sigma2");
-        double logLik = -0.5 * nt * (1 + LN_2PI + Math.log(sMl));
-        double[] e2 = new double[k + 1];
-        System.arraycopy(f.beta(), 0, e2, 0, k);
-        e2[k] = s2;
-        double[] ml = e2.clone();
+        double logLik = sc.logLik(f.ssr(), 0, 0);
+        double[] est = Arrays.copyOf(f.beta(), k + 1);
+        est[k] = s2;
+        double[] ml = est.clone();
         ml[k] = sMl;
-        double r2 = 1 - f.ssr() / d.totalSumOfSquares();
-        double[] fitted = Dense.times(z, f.beta());
-        return new SpatialFit("slx", terms, e2, v, ml, logLik, r2, elhorstCorr2(d.yd, fitted), -1, false, Double.NaN, Double.NaN, "ols", 0);
+        return new SpatialFit("slx", terms, est, v, ml, logLik, f.ssr(), 1 - f.ssr() / d.totalSumOfSquares(), elhorstCorr2(d.yd, Dense.multiply(z, f.beta())),
+                -1, false, Double.NaN, Double.NaN, "ols", o.bias(), sc, 0);
     }
 
     /** Elhorst's corr^2: (y~'yhat)^2 / (y~'y~ yhat'yhat) after removing the mean of y~ from both. */
@@ -193,152 +241,15 @@ final class Models {
         return s1 * s1 / (s2 * s3);
     }
 
-    /** The Lee-Yu correction of {@code ml = (beta, rho, sigma2)} as Elhorst implements it. */
-    private static double[] correct(SpatialPanel d, double[] ml, Options o, java.util.function.Function<double[], double[][]> info) {
-        double[] est = ml.clone();
-        if (!o.leeYu()) return est;
-        int p = ml.length;
-        switch (d.effects) {
-            case ENTITY -> est[p - 1] = ml[p - 1] * d.t / (d.t - 1.0);
-            case TIME -> est[p - 1] = ml[p - 1] * d.n / (d.n - 1.0);
-            case TWOWAYS -> {
-                double nt = d.rows();
-                double[][] i0 = info.apply(ml);
-                double[][] scaled = new double[p][p];
-                for (int a = 0; a < p; a++) for (int b = 0; b < p; b++) scaled[a][b] = i0[a][b] / nt;
-                double[] c = new double[p];
-                c[p - 2] = 1 / (1 - ml[p - 2]);
-                c[p - 1] = 1 / (2 * ml[p - 1]);
-                double[] shift = Dense.multiply(Dense.inverse(scaled), c);
-                for (int a = 0; a < p; a++) est[a] = ml[a] + shift[a] / d.n;
-                est[p - 1] = est[p - 1] * d.t / (d.t - 1.0);
-            }
-            default -> {
-            }
-        }
-        return est;
-    }
-
-    /** Information (or observed information) of the lag model at theta = (beta, rho, sigma2). */
-    static double[][] lagInfo(SpatialPanel d, double[][] z, double[] theta, LogDeterminant ld, Variance variance) {
-        int k = z[0].length;
-        int p = k + 2;
-        double rho = theta[k];
-        double s2 = theta[k + 1];
-        double[] beta = java.util.Arrays.copyOf(theta, k);
-        int nt = d.rows();
-        double[][] info = new double[p][p];
-        double[][] zz = Dense.crossprod(z);
-        for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) info[a][b] = zz[a][b] / s2;
-        if (variance == Variance.INFORMATION) {
-            DMatrixRMaj wb = Dense.wTimesInverse(d.w, rho);
-            double[] tr = traces(wb, d.n);
-            double[] xb = Dense.times(z, beta);
-            double[] br = new double[k];
-            double rr = 0;
-            for (int s = 0; s < d.t; s++) {
-                double[] u = Dense.apply(wb, xb, s * d.n, d.n);
-                for (int i = 0; i < d.n; i++) {
-                    double[] row = z[s * d.n + i];
-                    for (int j = 0; j < k; j++) br[j] += row[j] * u[i];
-                    rr += u[i] * u[i];
-                }
-            }
-            for (int j = 0; j < k; j++) info[j][k] = info[k][j] = br[j] / s2;
-            info[k][k] = rr / s2 + d.t * (tr[1] + tr[2]);
-            info[k][k + 1] = info[k + 1][k] = d.t * tr[0] / s2;
-            info[k + 1][k + 1] = nt / (2 * s2 * s2);
-        } else {
-            double[] e = residual(d.yd, d.wyd, rho, z, beta);
-            double[] zw = Dense.crossprod(z, d.wyd);
-            double[] ze = Dense.crossprod(z, e);
-            for (int j = 0; j < k; j++) {
-                info[j][k] = info[k][j] = zw[j] / s2;
-                info[j][k + 1] = info[k + 1][j] = ze[j] / (s2 * s2);
-            }
-            info[k][k] = Dense.dot(d.wyd, d.wyd) / s2 + d.t * ld.traceWGWG(rho);
-            info[k][k + 1] = info[k + 1][k] = Dense.dot(d.wyd, e) / (s2 * s2);
-            info[k + 1][k + 1] = -nt / (2 * s2 * s2) + Dense.dot(e, e) / (s2 * s2 * s2);
-        }
-        return info;
-    }
-
-    /** Information (or observed information) of the error model at theta = (beta, lambda, sigma2). */
-    static double[][] errorInfo(SpatialPanel d, double[][] x, double[][] wx, double[] wy, double[] theta, LogDeterminant ld,
-                                Variance variance) {
-        int k = x[0].length;
-        int p = k + 2;
-        double lambda = theta[k];
-        double s2 = theta[k + 1];
-        double[] beta = java.util.Arrays.copyOf(theta, k);
-        int nt = d.rows();
-        double[][] xs = filtered(x, wx, lambda);
-        double[][] info = new double[p][p];
-        double[][] xx = Dense.crossprod(xs);
-        for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) info[a][b] = xx[a][b] / s2;
-        if (variance == Variance.INFORMATION) {
-            double[] tr = traces(Dense.wTimesInverse(d.w, lambda), d.n);
-            info[k][k] = d.t * (tr[1] + tr[2]);
-            info[k][k + 1] = info[k + 1][k] = d.t * tr[0] / s2;
-            info[k + 1][k + 1] = nt / (2 * s2 * s2);
-        } else {
-            double[] xb = Dense.times(x, beta);
-            double[] wxb = Dense.times(wx, beta);
-            double[] u = new double[nt];
-            double[] wu = new double[nt];
-            double[] e = new double[nt];
-            for (int r = 0; r < nt; r++) {
-                u[r] = d.yd[r] - xb[r];
-                wu[r] = wy[r] - wxb[r];
-                e[r] = u[r] - lambda * wu[r];
-            }
-            double[] a1 = Dense.crossprod(wx, e);
-            double[] a2 = Dense.crossprod(xs, wu);
-            double[] a3 = Dense.crossprod(xs, e);
-            for (int j = 0; j < k; j++) {
-                info[j][k] = info[k][j] = (a1[j] + a2[j]) / s2;
-                info[j][k + 1] = info[k + 1][j] = a3[j] / (s2 * s2);
-            }
-            info[k][k] = Dense.dot(wu, wu) / s2 + d.t * ld.traceWGWG(lambda);
-            info[k][k + 1] = info[k + 1][k] = Dense.dot(wu, e) / (s2 * s2);
-            info[k + 1][k + 1] = -nt / (2 * s2 * s2) + Dense.dot(e, e) / (s2 * s2 * s2);
-        }
-        return info;
-    }
-
-    /** tr(WB), tr(WB WB), tr(WB' WB) of a dense N x N matrix. */
-    static double[] traces(DMatrixRMaj wb, int n) {
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double[] a = wb.data;
-        for (int i = 0; i < n; i++) {
-            t0 += a[i * n + i];
-            for (int j = 0; j < n; j++) {
-                double v = a[i * n + j];
-                t1 += v * a[j * n + i];
-                t2 += v * v;
-            }
-        }
-        return new double[] {t0, t1, t2};
-    }
-
-    static double[][] lagColumns(SpatialPanel d, double[][] x) {
-        int k = x[0].length;
-        int nt = d.rows();
-        double[][] out = new double[nt][k];
-        for (int j = 0; j < k; j++) {
-            double[] col = new double[nt];
-            for (int r = 0; r < nt; r++) col[r] = x[r][j];
-            double[] l = d.lag(col);
-            for (int r = 0; r < nt; r++) out[r][j] = l[r];
-        }
-        return out;
-    }
-
     static double[][] filtered(double[][] x, double[][] wx, double lambda) {
         double[][] out = new double[x.length][x[0].length];
         for (int r = 0; r < x.length; r++) for (int j = 0; j < x[0].length; j++) out[r][j] = x[r][j] - lambda * wx[r][j];
+        return out;
+    }
+
+    static double[] filtered(double[] y, double[] wy, double lambda) {
+        double[] out = new double[y.length];
+        for (int r = 0; r < y.length; r++) out[r] = y[r] - lambda * wy[r];
         return out;
     }
 
@@ -349,7 +260,7 @@ final class Models {
     }
 
     static double[] concat(double[] beta, double rho, double s2) {
-        double[] out = java.util.Arrays.copyOf(beta, beta.length + 2);
+        double[] out = Arrays.copyOf(beta, beta.length + 2);
         out[beta.length] = rho;
         out[beta.length + 1] = s2;
         return out;
@@ -357,6 +268,11 @@ final class Models {
 
     /** Absorbed fixed-effect parameters (for degrees of freedom). */
     static int absorbed(SpatialPanel d) {
-        return d.effects == Effects.ENTITY ? d.n : d.effects == Effects.TIME ? d.t : d.effects == Effects.TWOWAYS ? d.n + d.t - 1 : 0;
+        return absorbed(new int[] {d.n, d.t}, d.effects);
+    }
+
+    /** Absorbed fixed-effect parameters of an N x T panel ({@code nt = {N, T}}). */
+    static int absorbed(int[] nt, Effects effects) {
+        return effects == Effects.ENTITY ? nt[0] : effects == Effects.TIME ? nt[1] : effects == Effects.TWOWAYS ? nt[0] + nt[1] - 1 : 0;
     }
 }

@@ -2,7 +2,7 @@ package eres.plugins.sdm;
 
 import org.pf4j.Extension;
 
-/** {@code sdm}: Spatial Durbin model (SDM) panel with fixed effects by ML: rho, beta, theta, Lee-Yu correction, effects, tests. See {@link SpatialEstimator} and docs/methods/sdm.md. */
+/** {@code sdm}: Spatial Durbin model (SDM) panel with fixed effects by ML: rho, beta, theta, Lee-Yu transformation or correction, effects, tests. See {@link SpatialEstimator} and docs/methods/sdm.md. */
 @Extension
 public final class SdmEstimator extends SpatialEstimator {
     @Override
@@ -12,6 +12,6 @@ public final class SdmEstimator extends SpatialEstimator {
 
     @Override
     public String description() {
-        return "Spatial Durbin model (SDM) panel with fixed effects by ML: rho, beta, theta, Lee-Yu correction, effects, tests";
+        return "Spatial Durbin model (SDM) panel with fixed effects by ML: rho, beta, theta, Lee-Yu transformation or correction, effects, tests";
     }
 }

@@ -26,11 +26,14 @@ final class SpatialPanel {
     final double[] wy;
     final double[] yd;
     final double[] wyd;
-    /** Raw and demeaned regressors x[j][r] and their lags (only the Durbin columns). */
+    /** Raw and demeaned regressors x[j][r] and their demeaned lags: {@code wxd} of the Durbin columns, {@code wxAll} of every x. */
     final List<String> xNames;
     final double[][] xd;
     final List<String> durbinNames;
     final double[][] wxd;
+    final double[][] wxAll;
+    /** True if every row of W sums to one (then W applied before or after demeaning differ only by period means). */
+    final boolean rowStandardized;
     /** Raw regressors (time-major), for the between/RE computations of the Hausman test. */
     final double[][] x;
 
@@ -68,16 +71,21 @@ final class SpatialPanel {
                         + " fixed effects (it is absorbed)");
             }
         }
+        this.wxAll = new double[x.length][];
+        for (int j = 0; j < x.length; j++) wxAll[j] = demean(lag(x[j]));
         this.wxd = new double[durbinNames.size()][];
         for (int j = 0; j < durbinNames.size(); j++) {
-            wxd[j] = demean(lag(x[xNames.indexOf(durbinNames.get(j))]));
-            if (isZero(wxd[j], x[xNames.indexOf(durbinNames.get(j))])) {
+            int src = xNames.indexOf(durbinNames.get(j));
+            wxd[j] = wxAll[src];
+            if (isZero(wxd[j], x[src])) {
                 throw new DataException("spatial lag W*" + durbinNames.get(j) + " does not vary within the " + effects.label()
                         + " fixed effects (it is absorbed)");
             }
         }
+        this.rowStandardized = eres.api.spatial.Weights.rowsSumToOne(w);
     }
 
+    /** Observations {@code N T}. */
     int rows() {
         return n * t;
     }
@@ -135,6 +143,27 @@ final class SpatialPanel {
                     default -> out[r] = v[r] - unitMean[i] - timeMean[s] + all;
                 }
             }
+        }
+        return out;
+    }
+
+    /** Entity demeaning only ({@code w - wbar_i.}), whatever the model's effects. */
+    double[] demeanEntity(double[] v) {
+        double[] out = v.clone();
+        double[] unitMean = new double[n];
+        for (int s = 0; s < t; s++) for (int i = 0; i < n; i++) unitMean[i] += v[s * n + i] / t;
+        for (int s = 0; s < t; s++) for (int i = 0; i < n; i++) out[s * n + i] -= unitMean[i];
+        return out;
+    }
+
+    /** Removes the period means (what time effects absorb) from a time-major vector; a copy. */
+    double[] demeanPeriods(double[] v) {
+        double[] out = v.clone();
+        for (int s = 0; s < t; s++) {
+            double m = 0;
+            for (int i = 0; i < n; i++) m += v[s * n + i];
+            m /= n;
+            for (int i = 0; i < n; i++) out[s * n + i] -= m;
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package eres.plugins.sdm;
 
+import eres.api.linalg.Dense;
 import eres.api.linalg.LeastSquares;
 import eres.api.linalg.LeastSquaresFit;
 import eres.api.panel.Effects;
@@ -13,7 +14,7 @@ import java.util.List;
  * Specification tests of spatial panel models (docs/methods/sdm.md, section "Tests"):
  * <ul>
  *   <li>LM-lag, LM-error and their robust forms on the non-spatial fixed-effects model (Anselin et al.
- *       2008; Elhorst 2014, {@code LMsarsem_panel});</li>
+ *       2008; Elhorst 2014, {@code LMsarsem_panel}), and the joint SARMA test (Anselin et al. 1996);</li>
  *   <li>LR and Wald tests of the SDM against the SAR (theta = 0) and the SEM (theta + rho beta = 0);</li>
  *   <li>Hausman test of fixed against random entity effects (non-spatial, as Stata's
  *       {@code hausman fe re}).</li>
@@ -39,11 +40,11 @@ final class SpecTests {
                 tw += v * v + v * w.get(w.column(k), i);
             }
         }
-        double[] xb = Dense.times(x, f.beta());
+        double[] xb = Dense.multiply(x, f.beta());
         double[] wxb = d.lag(xb);
         // M WXb = WXb - X (X'X)^-1 X' WXb
-        double[] g = Dense.multiply(f.xtxInverse(), Dense.crossprod(x, wxb));
-        double[] proj = Dense.times(x, g);
+        double[] g = Dense.multiply(f.xtxInverse(), Dense.crossRows(x, wxb));
+        double[] proj = Dense.multiply(x, g);
         double q = 0;
         for (int r = 0; r < nt; r++) q += wxb[r] * (wxb[r] - proj[r]);
         double ttw = d.t * tw;
@@ -56,6 +57,8 @@ final class SpecTests {
         double lmErr = ewe * ewe / ttw;
         double rLag = (ewy - ewe) * (ewy - ewe) / (j - ttw);
         double rErr = Math.pow(ewe - (ttw / j) * ewy, 2) / (ttw * (1 - ttw / j));
+        // Anselin, Bera, Florax & Yoon (1996): joint test of rho = lambda = 0, = robust LM-lag + LM-err
+        double sarma = rLag + lmErr;
         List<TestStatistic> out = new ArrayList<>();
         out.add(TestStatistic.chi2("lm-lag", lmLag, 1, Distributions.chi2Upper(lmLag, 1), "no spatially lagged dependent variable"));
         out.add(TestStatistic.chi2("robust-lm-lag", rLag, 1, Distributions.chi2Upper(rLag, 1),
@@ -63,6 +66,8 @@ final class SpecTests {
         out.add(TestStatistic.chi2("lm-error", lmErr, 1, Distributions.chi2Upper(lmErr, 1), "no spatial error autocorrelation"));
         out.add(TestStatistic.chi2("robust-lm-error", rErr, 1, Distributions.chi2Upper(rErr, 1),
                 "no spatial error autocorrelation, robust to a spatial lag"));
+        out.add(TestStatistic.chi2("lm-sarma", sarma, 2, Distributions.chi2Upper(sarma, 2),
+                "neither a spatially lagged dependent variable nor spatial error autocorrelation (Anselin et al. 1996)"));
         return out;
     }
 
@@ -81,7 +86,7 @@ final class SpecTests {
             r[a] = sdm.estimates()[ia];
             for (int b = 0; b < k; b++) v[a][b] = sdm.vcov()[ia][sdm.index("W*" + durbin.get(b))];
         }
-        double wald = Dense.dot(r, Dense.multiply(Dense.inverse(v), r));
+        double wald = Dense.dot(r, Dense.multiply(Dense.inverseSymmetric(v, "the covariance of theta"), r));
         return TestStatistic.chi2("wald-sdm-vs-sar", wald, k, Distributions.chi2Upper(wald, k), "theta = 0 (SDM reduces to SAR)");
     }
 
@@ -101,15 +106,8 @@ final class SpecTests {
             g[a][ti] = 1;
             g[a][sdm.spatialIndex()] = beta;
         }
-        double[][] gv = new double[k][k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                double s = 0;
-                for (int i = 0; i < p; i++) for (int j = 0; j < p; j++) s += g[a][i] * sdm.vcov()[i][j] * g[b][j];
-                gv[a][b] = s;
-            }
-        }
-        double wald = Dense.dot(r, Dense.multiply(Dense.inverse(gv), r));
+        double[][] gv = Dense.sandwich(g, sdm.vcov());
+        double wald = Dense.dot(r, Dense.multiply(Dense.inverseSymmetric(gv, "the covariance of theta + rho beta"), r));
         return TestStatistic.chi2("wald-sdm-vs-sem", wald, k, Distributions.chi2Upper(wald, k),
                 "theta + rho beta = 0 (SDM reduces to SEM)");
     }
@@ -180,8 +178,8 @@ final class SpecTests {
         int df = k;
         String note = null;
         try {
-            Dense.cholesky(v, "V_FE - V_RE");
-            h = Dense.dot(diff, Dense.multiply(Dense.inverse(v), diff));
+            Dense.choleskyLower(v, "V_FE - V_RE");
+            h = Dense.dot(diff, Dense.multiply(Dense.inverseSymmetric(v, "V_FE - V_RE"), diff));
         } catch (eres.api.EstimationException e) {
             int[] rank = new int[1];
             h = Dense.dot(diff, Dense.multiply(pinv(v, rank), diff));
@@ -196,21 +194,22 @@ final class SpecTests {
         return new Hausman(ts, java.util.Arrays.copyOf(fe.beta(), k), reb, theta, s2e, s2u);
     }
 
-    /** Moore-Penrose inverse of a small symmetric matrix by eigen-decomposition; its rank in {@code rank[0]}. */
+    /**
+     * Moore-Penrose inverse of a small symmetric (possibly indefinite) matrix: eigenvalues with
+     * {@code |lambda| <= 1e-12 max |lambda|} are dropped, the others inverted, negative ones included (as a
+     * generalised inverse of an indefinite V_FE - V_RE); its rank in {@code rank[0]}.
+     */
     static double[][] pinv(double[][] a, int[] rank) {
+        Dense.Eigen e = Dense.eigenSymmetric(a);
         int k = a.length;
-        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(a);
-        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(k, true, true);
-        eig.decompose(m);
         double max = 0;
-        for (int i = 0; i < k; i++) max = Math.max(max, Math.abs(eig.getEigenvalue(i).real));
+        for (double l : e.values()) max = Math.max(max, Math.abs(l));
         double[][] out = new double[k][k];
         for (int q = 0; q < k; q++) {
-            double lam = eig.getEigenvalue(q).real;
+            double lam = e.values()[q];
             if (Math.abs(lam) <= 1e-12 * max) continue;
             rank[0]++;
-            var vec = eig.getEigenVector(q);
-            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += vec.get(i) * vec.get(j) / lam;
+            for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) out[i][j] += e.vectors()[i][q] * e.vectors()[j][q] / lam;
         }
         return out;
     }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class MetamorphicSpatialTest {
 
     static SpatialParameters slx() {
-        return new SpatialParameters("y", List.of("x1", "x2"), "w", "twoways", null, "none", 0, null, null, null, null, false,
-                null, null);
+        return Spec.of("y", "y", "x", List.of("x1", "x2"), "weights", "w", "bias-correction", "none", "draws", 0, "tests", false);
     }
 
     @Test
@@ -62,8 +61,7 @@ class MetamorphicSpatialTest {
         int[] reversed = new int[n];
         for (int i = 0; i < n; i++) reversed[i] = n - 1 - i;
         Panel q = p.rows(reversed);
-        SpatialParameters sdm = new SpatialParameters("y", List.of("x1", "x2"), "w", "twoways", null, null, 0, null, null, null,
-                null, false, null, null);
+        SpatialParameters sdm = Spec.of("y", "y", "x", List.of("x1", "x2"), "weights", "w", "draws", 0, "tests", false);
         StepResult a = new SdmEstimator().run(sdm, new TestContext(p).weights("w", w));
         StepResult b = new SdmEstimator().run(sdm, new TestContext(q).weights("w", w));
         assertThat(b.coefficients()).isEqualTo(a.coefficients());

@@ -19,7 +19,8 @@ import java.util.Random;
  * Weights: inverse squared (planar) distance, dense, or 8 nearest neighbours, sparse; row-standardised.
  * Data: y = (I - 0.4 W)^-1 (X b + W X t + unit and period effects + e).
  *
- * <p>Run: {@code java -cp <test classpath> eres.plugins.sdm.SdmBenchmark [threads [maxN [minN [knn]]]]}; prints a table.
+ * <p>Run: {@code java [-Dbias=transformation|lee-yu|none] [-Dvariance=information|hessian] -cp <test classpath>
+ * eres.plugins.sdm.SdmBenchmark [threads [maxN [minN [knn]]]]}; prints a table.
  * Not a unit test (timings are machine-dependent).
  */
 public final class SdmBenchmark {
@@ -76,7 +77,7 @@ public final class SdmBenchmark {
                 rhs[i] = 1.0 * x[0][i] - 0.5 * x[1][i] + 0.25 * x[2][i] + 0.5 * wx[0][i] + 0.2 * wx[1][i] + mu[i] + alpha
                         + 0.5 * r.nextGaussian();
             }
-            double[] y = Dense.solve(w, 0.4, rhs);
+            double[] y = eres.api.spatial.SpatialFilter.solve(w, 0.4, rhs);
             for (int i = 0; i < n; i++) {
                 rows[i][s] = w.ids().get(i) + "," + (2000 + s) + "," + y[i] + "," + x[0][i] + "," + x[1][i] + "," + x[2][i] + "\n";
             }
@@ -108,8 +109,10 @@ public final class SdmBenchmark {
             SpatialWeights w = weights(p, knn);
             Panel panel = simulate(w, t, 7L * n);
             List<String> x = List.of("x1", "x2", "x3");
-            SpatialParameters fitOnly = new SpatialParameters("y", x, "w", "twoways", null, "lee-yu", 1000, null, null, null, null, false, null, null);
-            SpatialParameters full = new SpatialParameters("y", x, "w", "twoways", null, "lee-yu", 1000, null, null, null, null, true, null, null);
+            String bias = System.getProperty("bias", "transformation");
+            String variance = System.getProperty("variance", "information");
+            SpatialParameters fitOnly = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias, "variance", variance, "tests", false);
+            SpatialParameters full = Spec.of("y", "y", "x", x, "weights", "w", "bias-correction", bias, "variance", variance);
             TestContext ctx = new TestContext(panel, 42L, threads).weights("w", w);
             long t0 = System.nanoTime();
             StepResult a = new SdmEstimator().run(fitOnly, ctx);

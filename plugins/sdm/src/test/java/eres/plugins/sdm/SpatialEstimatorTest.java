@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SpatialEstimatorTest {
 
     static SpatialParameters params(List<String> x, List<String> durbin, String effects) {
-        return new SpatialParameters("y", x, "w", effects, durbin, null, 0, null, null, null, null, null, null, null);
+        return Spec.of("y", "y", "x", x, "weights", "w", "effects", effects, "durbin", durbin, "draws", 0);
     }
 
     static SpatialWeights small() {
@@ -33,22 +33,36 @@ class SpatialEstimatorTest {
     @Test
     void parameterValidationNamesTheParameter() {
         assertThatThrownBy(() -> params(List.of("x1"), List.of("x2"), null)).isInstanceOf(SpecException.class)
-                .hasMessageContaining("'durbin'").hasMessageContaining("x2");
-        assertThatThrownBy(() -> params(List.of("x1"), null, "pooled")).hasMessageContaining("'effects'");
-        assertThatThrownBy(() -> params(List.of(), null, null)).hasMessageContaining("'x'");
-        assertThatThrownBy(() -> new SpatialParameters("y", List.of("x1"), "w", null, null, "kelejian", null, null, null, null, null, null,
-                null, null)).hasMessageContaining("bias-correction");
-        assertThatThrownBy(() -> new SpatialParameters("y", List.of("x1"), "w", null, null, null, 200_000, null, null, null, null, null,
-                null, null)).hasMessageContaining("draws");
-        assertThatThrownBy(() -> new SpatialParameters("y", List.of("x1"), "w", null, null, null, null, "lu", null, null, null, null,
-                null, null)).hasMessageContaining("logdet");
+                .hasMessageContaining("durbin").hasMessageContaining("x2");
+        assertThatThrownBy(() -> params(List.of("x1"), null, "pooled")).hasMessageContaining("effects");
+        assertThatThrownBy(() -> params(List.of(), null, null)).hasMessageContaining("x");
+        assertThatThrownBy(() -> Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "bias-correction", "kelejian"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("bias-correction");
+        assertThatThrownBy(() -> Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "draws", 200_000)).hasMessageContaining("draws");
+        assertThatThrownBy(() -> Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "logdet", "lu")).hasMessageContaining("logdet");
+        assertThatThrownBy(() -> Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "variance", "auto"))
+                .hasMessageContaining("variance").hasMessageContaining("removed");
         SpatialParameters d = params(List.of("x1", "x2"), null, null);
         assertThat(d.durbin()).containsExactly("x1", "x2");
         assertThat(d.draws()).isZero();
-        assertThat(new SpatialParameters("y", List.of("x1"), "w", null, null, null, null, null, null, null, null, null, null, null).draws())
-                .isEqualTo(1000);
-        assertThat(d.effects()).isEqualTo("twoways");
-        assertThat(d.leeYu()).isTrue();
+        assertThat(d.effectsInference()).isEqualTo(SpatialParameters.EffectsInference.DELTA);
+        SpatialParameters defaults = Spec.of("y", "y", "x", List.of("x1"), "weights", "w");
+        assertThat(defaults.draws()).isEqualTo(1000);
+        assertThat(defaults.effects()).isEqualTo(SpatialParameters.FixedEffects.TWOWAYS);
+        assertThat(defaults.biasCorrection()).isEqualTo(SpatialParameters.BiasCorrection.TRANSFORMATION);
+        assertThat(defaults.variance()).isEqualTo(SpatialParameters.Variance.INFORMATION);
+        assertThat(defaults.logdet()).isEqualTo(SpatialParameters.LogDetMethod.AUTO);
+        assertThat(defaults.effectsInference()).isEqualTo(SpatialParameters.EffectsInference.SIMULATION);
+        // aliases: the spellings users know, parsed once when the chain is bound
+        SpatialParameters a = Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "effects", "two-way", "bias-correction", "direct",
+                "variance", "observed", "logdet", "mc", "effects-inference", "delta-method");
+        assertThat(a.effects()).isEqualTo(SpatialParameters.FixedEffects.TWOWAYS);
+        assertThat(a.biasCorrection()).isEqualTo(SpatialParameters.BiasCorrection.NONE);
+        assertThat(a.variance()).isEqualTo(SpatialParameters.Variance.HESSIAN);
+        assertThat(a.logdet()).isEqualTo(SpatialParameters.LogDetMethod.MONTE_CARLO);
+        assertThat(a.effectsInference()).isEqualTo(SpatialParameters.EffectsInference.DELTA);
+        assertThat(Spec.of("y", "y", "x", List.of("x1"), "weights", "w", "bias-correction", "Lee_Yu").biasCorrection())
+                .isEqualTo(SpatialParameters.BiasCorrection.LEE_YU);
     }
 
     @Test
@@ -79,7 +93,7 @@ class SpatialEstimatorTest {
         StepResult r = new SdmEstimator().run(params(List.of("x1", "x2", "x3"), null, null), new TestContext(p).weights("w", w));
         double rho = r.coefficient("rho").estimate();
         @SuppressWarnings("unchecked")
-        List<SpatialEstimator.EffectEstimate> eff = (List<SpatialEstimator.EffectEstimate>) r.sections().get("effects");
+        List<SpatialReport.EffectEstimate> eff = (List<SpatialReport.EffectEstimate>) r.sections().get("effects");
         // total = (beta + theta) / (1 - rho) for a row-standardised W; indirect = total - direct
         for (int j = 0; j < 3; j++) {
             String x = "x" + (j + 1);
@@ -88,8 +102,10 @@ class SpatialEstimatorTest {
             assertThat(eff.get(3 * j + 1).point()).isCloseTo(total - eff.get(3 * j).point(), within(1e-12));
         }
         // at rho = 0 and theta = 0 the direct effect is beta and the indirect effect 0
-        SpatialFit f = SpatialEstimator.fit("sdm", new SpatialPanel(p, "y", List.of("x1"), List.of("x1"), w, eres.api.panel.Effects.TWOWAYS),
-                eres.api.spatial.LogDeterminant.eigen(w), new Models.Options(false, Models.Variance.INFORMATION, null));
+        eres.api.spatial.LogDeterminant ld = eres.api.spatial.LogDeterminant.eigen(w);
+        SpatialFit f = new Models(new SpatialPanel(p, "y", List.of("x1"), List.of("x1"), w, eres.api.panel.Effects.TWOWAYS), ld,
+                new MultiplierTraces(w, ld, 1L, 10, null), new Models.Options(SpatialParameters.BiasCorrection.NONE,
+                SpatialParameters.Variance.INFORMATION, null)).fit("sdm");
         double[] theta = f.estimates().clone();
         theta[0] = 0.7;
         theta[1] = 0;
@@ -109,7 +125,7 @@ class SpatialEstimatorTest {
         assertThat(g.size()).isEqualTo(5);
         assertThat(g.isRowStandardized()).isTrue();
         StepResult r = new SarEstimator().run(params(List.of("x1", "x2"), null, "entity"), ctx);
-        assertThat(r.statistic("units")).isEqualTo(5);
+        assertThat(r.statistic("entities")).isEqualTo(5);
         assertThat(r.coefficient("rho").stdError()).isPositive();
     }
 
