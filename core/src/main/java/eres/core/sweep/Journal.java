@@ -141,7 +141,7 @@ public final class Journal implements AutoCloseable {
         Map<String, byte[]> kept = new TreeMap<>();
         n.path("kept").fields().forEachRemaining(e -> kept.put(e.getKey(), java.util.Base64.getDecoder().decode(e.getValue().asText())));
         return new SweepRow(n.path("spec").asLong(), n.path("seed").asLong(), status, n.path("error").isTextual() ? n.path("error").asText() : null,
-                values, missing, kept);
+                values, missing, kept, n.path("synthetic").isTextual() ? n.path("synthetic").asText() : null);
     }
 
     private static void write(FileChannel ch, String line) throws IOException {
@@ -181,6 +181,7 @@ public final class Journal implements AutoCloseable {
         }
         ArrayNode ms = n.putArray("missing");
         r.missing().forEach(ms::add);
+        if (r.syntheticData() != null) n.put("synthetic", r.syntheticData());
         if (!r.kept().isEmpty()) {
             ObjectNode k = n.putObject("kept");
             r.kept().forEach((path, bytes) -> k.put(path, java.util.Base64.getEncoder().encodeToString(bytes)));

@@ -49,7 +49,8 @@ public final class SpecExecutor {
             throw new SpecException("sweep", "specification " + n + " (" + plan.coordinatesText(n) + "): " + e.getMessage());
         } catch (EresException e) {
             if (Thread.currentThread().isInterrupted()) throw e;
-            return new SweepRow(n, r.seed(), "failed", e.getMessage(), Collections.nCopies(plan.spec().collect().size(), null), List.of(), null);
+            return new SweepRow(n, r.seed(), "failed", e.getMessage(), Collections.nCopies(plan.spec().collect().size(), null), List.of(), null,
+                    null);
         }
         List<Object> collected = Collector.collect(run, plan.spec().collect(), r.labels(), plan.stepIds());
         List<Object> values = new ArrayList<>(collected.size());
@@ -71,7 +72,8 @@ public final class SpecExecutor {
                 break;
             }
         }
-        return new SweepRow(n, r.seed(), error == null ? "ok" : "failed", error, values, missing, kept(run));
+        return new SweepRow(n, r.seed(), error == null ? "ok" : "failed", error, values, missing, kept(run),
+                run.dataset().synthetic() ? run.dataset().label() : null);
     }
 
     /** The specification's own outputs named by {@code keep:}. */

@@ -13,9 +13,11 @@ import java.util.List;
  * @param missing the collected paths that did not resolve in this specification, {@code name: why}
  * @param kept    with {@code keep:}, the specification's own outputs by relative path ({@code results.json},
  *                {@code files/...}), written to {@code specs/<n>/} of the sweep's output
+ * @param syntheticData the label of the data when they were SYNTHETIC (the sweep's report then says so, as every
+ *                report of synthetic data does), else {@code null}
  */
 public record SweepRow(long spec, long seed, String status, String error, List<Object> values, List<String> missing,
-                       java.util.Map<String, byte[]> kept) implements Serializable {
+                       java.util.Map<String, byte[]> kept, String syntheticData) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public SweepRow {

@@ -172,14 +172,23 @@ public final class SweepRun {
                 }
             }
             double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
-            sink.write("run.json", Json.mapper().writeValueAsBytes(runJson(plan, job, engine, registry, rows.size(), failed, resumed, started)));
+            Map<String, Object> runJson = runJson(plan, job, engine, registry, rows.size(), failed, resumed, started);
+            boolean anySynthetic = rows.stream().anyMatch(r -> r.syntheticData() != null);
+            runJson.put("data", Map.of("synthetic", anySynthetic));
+            sink.write("run.json", Json.mapper().writeValueAsBytes(runJson));
             List<String> notices = new ArrayList<>();
+            String synthetic = null;
+            for (SweepRow r : rows) if (synthetic == null && r.syntheticData() != null) synthetic = r.syntheticData();
+            if (synthetic != null) {
+                notices.add("Synthetic data: " + synthetic + (plan.spec().dimensions().size() > 0 ? " (or another draw of it, by data seed)" : "")
+                        + ". Numbers illustrate the method and test the software; they are not findings about China.");
+            }
             notices.add("A specification sweep: " + plan.numbers().size() + " specifications of a grid of " + plan.gridSize() + " ("
                     + (plan.gridSize() - plan.numbers().size()) + " excluded); one row each in sweep.csv" + (files.contains("sweep.parquet")
                     ? " and sweep.parquet" : "") + ". Any row runs alone with: eres run " + plan.source().origin() + " --spec N.");
             if (failed > 0) notices.add("Warning: " + failed + " specification(s) failed; see the status and error columns of sweep.csv.");
             String title = plan.source().parse().title() != null ? plan.source().parse().title() : plan.source().parse().name();
-            Report report = new Report(title + " (specification sweep)", provenance(plan, engine),
+            Report report = new Report(title + " (specification sweep)" + (synthetic != null ? " [SYNTHETIC DATA]" : ""), provenance(plan, engine),
                     List.of(new Report.Entry("sweep", "sweep", null, "Specification sweep", tables, figures, figurePaths, List.of(), null)),
                     List.of(), notices);
             Map<String, JsonNode> options = plan.source().parse().report().options();

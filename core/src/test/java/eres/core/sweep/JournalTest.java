@@ -27,8 +27,8 @@ class JournalTest {
         SweepPlan plan = plan();
         Path f = Journal.fileFor(dir.resolve("out"));
         assertThat(f.getFileName().toString()).isEqualTo(".out.sweep-journal");
-        SweepRow a = new SweepRow(1, -7, "ok", null, Arrays.asList(0.1 + 0.2), List.of(), Map.of("results.json", new byte[] {1, 2, 3}));
-        SweepRow b = new SweepRow(3, 9, "failed", "step 'fe' failed: singular", Arrays.asList((Object) null), List.of("b: no key"), null);
+        SweepRow a = new SweepRow(1, -7, "ok", null, Arrays.asList(0.1 + 0.2), List.of(), Map.of("results.json", new byte[] {1, 2, 3}), "SYNTHETIC panel");
+        SweepRow b = new SweepRow(3, 9, "failed", "step 'fe' failed: singular", Arrays.asList((Object) null), List.of("b: no key"), null, null);
         try (Journal j = Journal.open(f, "k1", plan)) {
             assertThat(j.resumed()).isFalse();
             j.append(a);
@@ -43,9 +43,10 @@ class JournalTest {
             assertThat((Double) a2.values().get(0)).isEqualTo(0.1 + 0.2);
             assertThat(a2.seed()).isEqualTo(-7);
             assertThat(a2.kept().get("results.json")).containsExactly(1, 2, 3);
+            assertThat(a2.syntheticData()).isEqualTo("SYNTHETIC panel");
             assertThat(j.completed().get(3L).error()).isEqualTo("step 'fe' failed: singular");
             assertThat(j.completed().get(3L).values().get(0)).isNull();
-            j.append(new SweepRow(2, 0, "ok", null, Arrays.asList(5L), List.of(), null));
+            j.append(new SweepRow(2, 0, "ok", null, Arrays.asList(5L), List.of(), null, null));
         }
         try (Journal j = Journal.open(f, "another sweep", plan)) {
             assertThat(j.completed()).isEmpty();
@@ -57,8 +58,8 @@ class JournalTest {
     @Test
     void csvIsExactAndQuoted() {
         SweepPlan plan = plan();
-        List<SweepRow> rows = List.of(new SweepRow(1, 5, "ok", null, Arrays.asList(1.0E-5), List.of(), null),
-                new SweepRow(2, 6, "failed", "a, \"b\"", Arrays.asList((Object) null), List.of(), null));
+        List<SweepRow> rows = List.of(new SweepRow(1, 5, "ok", null, Arrays.asList(1.0E-5), List.of(), null, null),
+                new SweepRow(2, 6, "failed", "a, \"b\"", Arrays.asList((Object) null), List.of(), null, null));
         String csv = new String(SweepTable.csv(SweepTable.of(plan, rows)), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("spec,vcov,sample,seed,status,error,b\n1,cluster,all,5,ok,,1.0E-5\n2,cluster,east,6,failed,\"a, \"\"b\"\"\",\n");
     }

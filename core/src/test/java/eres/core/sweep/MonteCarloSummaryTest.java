@@ -31,7 +31,7 @@ class MonteCarloSummaryTest {
         for (int i = 0; i < 8; i++) {
             boolean failed = i == 7;
             rows.add(new SweepRow(i + 1, 0, failed ? "failed" : "ok", failed ? "singular" : null,
-                    failed ? Arrays.asList(null, null, null) : List.of(b[i % 4], 0.1, p[i % 4]), List.of(), null));
+                    failed ? Arrays.asList(null, null, null) : List.of(b[i % 4], 0.1, p[i % 4]), List.of(), null, null));
         }
         List<MonteCarloSummary.Line> lines = MonteCarloSummary.lines(plan, SweepTable.of(plan, rows));
         assertThat(lines).hasSize(2);
