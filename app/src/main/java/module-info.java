@@ -5,6 +5,9 @@ module eres.app {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
+    // optional sweep engines (the spark module) on the class path
+    uses eres.core.sweep.SweepEngine;
+
     opens eres.app to info.picocli;
     opens eres.app.cli to info.picocli;
     opens eres.app.wiring to com.google.guice;

@@ -22,6 +22,7 @@ module eres.core {
     exports eres.core.plugin to eres.app;
     exports eres.core.report to eres.app;
     exports eres.core.exec to eres.app;
+    exports eres.core.sweep to eres.app;
 
     opens eres.core.chain to com.fasterxml.jackson.databind, com.google.guice;
     opens eres.core.io to com.fasterxml.jackson.databind;

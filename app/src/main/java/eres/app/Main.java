@@ -54,6 +54,7 @@ public final class Main {
         List<Path> written = Temporaries.interrupt();
         System.err.println(written.isEmpty() ? "eres: interrupted; nothing written"
                 : "eres: interrupted after writing " + written.get(written.size() - 1));
+        for (String note : eres.core.sweep.Journal.interruptNotes()) System.err.println("eres: sweep: " + note);
         System.err.flush();
     }
 

@@ -252,9 +252,75 @@ class BadInputCatalogueIT {
                         + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
                         ok.replace(",west,", ",East,").replace(",east,", ",east,"), "", 2,
                         "step 'fe' group 'East' table 'coefficients' and step 'fe' group 'east' table 'coefficients' would both be written"),
+                Arguments.of("sweep: a working two-specification sweep", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 0, "2 specifications in"),
                 Arguments.of("non-ASCII group labels are fine (distinct files)", HEAD + data("d.csv")
                         + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
                         ok.replace(",west,", ",西部,").replace(",east,", ",东部,"), "", 0, ""),
+                // issue 21: sweeps (the sweep: block, --spec, --engine)
+                Arguments.of("sweep: unknown key", HEAD + data("d.csv") + FE + "sweep: {dimension: {}, collect: {b: \"steps.fe.coefficients[0].estimate\"}}\n",
+                        ok, "", 2, "'sweep' unknown key 'dimension' (did you mean 'dimensions'?)"),
+                Arguments.of("sweep: no dimensions", HEAD + data("d.csv") + FE + "sweep: {collect: {b: \"steps.fe.coefficients[0].estimate\"}}\n",
+                        ok, "", 2, "'sweep.dimensions' must name at least one dimension"),
+                Arguments.of("sweep: substitution path that does not exist", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {se: {substitute: steps.fe.wiht.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2,
+                        "'steps.fe.wiht.se': steps.fe has no 'wiht' (did you mean 'with'?)"),
+                Arguments.of("sweep: substitution into an unknown step", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {se: {substitute: steps.fx.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2, "no step 'fx' (did you mean 'fe'?)"),
+                Arguments.of("sweep: exclusion names an unknown dimension", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  exclude: [{vcv: robust}]\n  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2,
+                        "'sweep.exclude[0]' unknown dimension 'vcv' (did you mean 'vcov'?)"),
+                Arguments.of("sweep: exclusion names an unknown alternative", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  exclude: [{vcov: robst}]\n  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2,
+                        "no alternative 'robst' (did you mean 'robust'?)"),
+                Arguments.of("sweep: empty after exclusions", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  exclude: [{vcov: [robust, cluster]}]\n  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2,
+                        "'sweep.exclude' excludes every one of the 2 specifications; nothing would run"),
+                Arguments.of("sweep: a dimension without alternatives", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: []}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2, "'sweep.dimensions.vcov.values' is empty"),
+                Arguments.of("sweep: a label used twice", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, robust]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2, "label 'robust' is used twice"),
+                Arguments.of("sweep: a collected name that is a dimension", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {se: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {se: \"steps.fe.coefficients[0].stdError\"}\n", ok, "", 2, "'se' is already a column of the sweep table"),
+                Arguments.of("sweep: a collected path of an unknown step", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fx.coefficients[0].estimate\"}\n", ok, "", 2, "no step 'fx' (did you mean 'fe'?)"),
+                Arguments.of("sweep: a collected path that does not resolve (checked on the first specification)", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {se: \"steps.fe.coefficients[0].stdErr\"}\n", ok, "", 2,
+                        "no key 'stdErr' (did you mean 'stdError'?)"),
+                Arguments.of("sweep: a placeholder that is no dimension", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[{proxy}].estimate\"}\n", ok, "", 2, "{proxy} is not a dimension"),
+                Arguments.of("sweep: a substituted value the step refuses", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, bogus]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "", 2, "specification 2 (vcov=bogus)"),
+                Arguments.of("sweep: --spec beyond the grid", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "--spec 3", 2, "'--spec' must be 1..2, got 3"),
+                Arguments.of("sweep: --spec of an excluded specification", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  exclude: [{vcov: cluster}]\n  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "--spec 2", 2,
+                        "specification 2 (vcov=cluster) is excluded by sweep.exclude"),
+                Arguments.of("--spec without a sweep", HEAD + data("d.csv") + FE, ok, "--spec 1", 2, "applies to a chain with a sweep: block"),
+                Arguments.of("sweep: --engine spark in the plain distribution", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n", ok, "--engine spark", 2,
+                        "spark is not installed in this distribution"),
+                Arguments.of("sweep: a monte-carlo quantity that is not collected", HEAD + data("d.csv") + FE
+                        + "sweep:\n  dimensions: {vcov: {substitute: steps.fe.with.se, values: [robust, cluster]}}\n"
+                        + "  collect: {b: \"steps.fe.coefficients[0].estimate\"}\n"
+                        + "  monte-carlo: {replications: vcov, quantities: {beta: {truth: 0.5}}}\n", ok, "", 2,
+                        "'sweep.monte-carlo.quantities.beta' is not a collected column"),
                 // command line
                 Arguments.of("unknown option (one line)", HEAD + data("d.csv") + FE, ok, "--outt x", 2,
                         "Unknown options: '--outt', 'x' (did you mean --out?); see 'eres run --help'"),
@@ -405,6 +471,9 @@ class BadInputCatalogueIT {
             try (var s = Files.list(dir)) {
                 assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactlyElementsOf(files);
             }
+        } else if (chain.contains("\nsweep:")) {
+            assertThat(dir.resolve("out/sweep.csv")).exists();
+            assertThat(out.toString()).as(name + " stdout").contains(words);
         } else {
             assertThat(dir.resolve("out/results.json")).exists();
             assertThat(out.toString()).as(name + " stdout").contains(words);

@@ -106,6 +106,10 @@ public final class RerunCommand implements Callable<Integer> {
             if (!Files.isRegularFile(runJson)) throw new SpecException("DIR", given + " has no run.json: not an eres output directory");
             JsonNode run = json(runJson);
             if (!run.isObject()) throw damaged(runJson, "not a JSON object");
+            if (run.path("kind").asText("").equals("sweep")) {
+                throw new SpecException("DIR", given + " is a sweep's output; run the sweep again (its journal resumes an interrupted one) or one"
+                        + " row alone with 'eres run CHAIN --spec N'");
+            }
             JsonNode chainNode = run.path("chain");
             if (!chainNode.isObject()) throw damaged(runJson, "no 'chain' section");
             String savedName = chainNode.path("saved").asText("");

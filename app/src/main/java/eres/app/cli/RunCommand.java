@@ -53,6 +53,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "abandon a step (one group run) after this long (default: 3600)")
     Integer stepTimeout;
 
+    @Option(names = "--spec", paramLabel = "N", description = "for a chain with a sweep: block, run specification N alone (a row of its table)")
+    Long specNumber;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "where a sweep runs: local (default) or spark (the eres-spark module)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark (e.g. local[2], spark://host:7077)")
+    String master;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -66,12 +75,28 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1 || n > Limits.MAX_THREADS) throw new SpecException("--threads", "must be 1.." + Limits.MAX_THREADS + ", got " + n);
         ChainSource src = chain == null
                 ? new ChainSource("study.yaml", builtinChain(), Path.of(".").toAbsolutePath(), "builtin:study.yaml")
-                : ChainSource.read(chain);
+                : eres.core.sweep.SweepFile.resolve(ChainSource.read(chain));
         Chain c = src.parse();
         long masterSeed = seed != null ? seed : c.seed() != null ? c.seed() : RunOptions.DEFAULT_SEED;
         int timeout = stepTimeout != null ? stepTimeout : RunOptions.DEFAULT_STEP_TIMEOUT;
         if (timeout < 1) throw new SpecException("--step-timeout", "must be at least 1 second, got " + timeout);
+        if (c.sweep() == null && (specNumber != null || engine != null || master != null)) {
+            throw new SpecException(specNumber != null ? "--spec" : engine != null ? "--engine" : "--master",
+                    "applies to a chain with a sweep: block, and " + src.name() + " has none");
+        }
+        if (c.sweep() != null && specNumber != null) {
+            if (engine != null || master != null) throw new SpecException("--spec", "runs one specification here; drop --engine and --master");
+            eres.core.sweep.SweepPlan.Resolved r = eres.core.sweep.SweepPlan.of(src, c, masterSeed).resolve(specNumber);
+            Path target = this.out != null ? outDir(this.out, c) : Path.of("eres-out", OutputNames.encode(c.name() + "-spec-" + specNumber));
+            RunOptions options = new RunOptions(target, r.seed(), n, formats, timeout);
+            return execute(out, r.source(), r.chain(), options, pluginOptions.pluginsDir(), formats, OutputDirectory.describe(target, this.out != null));
+        }
         Path target = outDir(this.out, c);
+        if (c.sweep() != null) {
+            if (master != null && (engine == null || engine.equals("local"))) throw new SpecException("--master", "needs --engine spark");
+            return SweepCli.run(out, src, c, masterSeed, n, formats, timeout, target, OutputDirectory.describe(target, this.out != null),
+                    pluginOptions.pluginsDir(), engine, master);
+        }
         RunOptions options = new RunOptions(target, masterSeed, n, formats, timeout);
         return execute(out, src, c, options, pluginOptions.pluginsDir(), formats, OutputDirectory.describe(target, this.out != null));
     }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param labels display labels of variables and terms for every table of the report
  * @param tables publication tables combining steps (docs/tables.md)
  * @param geography the entities' points and boundaries ({@code eres.core.geography.GeographySpec}), or null
+ * @param sweep  the {@code sweep:} block (specification sweeps, docs/multiverse.md), kept as written and
+ *               read by {@code eres.core.sweep.SweepSpec}; {@code null} for an ordinary chain. The runner
+ *               ignores it: a sweep's specifications are chains without it.
  */
 public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("title") String title,
@@ -24,7 +27,8 @@ public record Chain(@JsonProperty("name") String name,
                     @JsonProperty("geography") JsonNode geography,
                     @JsonProperty("steps") List<StepSpec> steps,
                     @JsonProperty("tables") List<TableSpec> tables,
-                    @JsonProperty("report") ReportSpec report) {
+                    @JsonProperty("report") ReportSpec report,
+                    @JsonProperty("sweep") JsonNode sweep) {
     public Chain {
         transforms = transforms == null ? List.of() : List.copyOf(transforms);
         weights = weights == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
@@ -32,5 +36,6 @@ public record Chain(@JsonProperty("name") String name,
         steps = steps == null ? List.of() : List.copyOf(steps);
         tables = tables == null ? List.of() : List.copyOf(tables);
         if (report == null) report = new ReportSpec(null, null);
+        if (sweep != null && sweep.isNull()) sweep = null;
     }
 }

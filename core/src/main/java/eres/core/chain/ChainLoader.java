@@ -95,7 +95,7 @@ public final class ChainLoader {
      * ({@code y: *w} as the column {@code w}), silently changing the model; resolving aliases would
      * lose the line numbers every message gives. Refused with the location of the first one.
      */
-    static void rejectAnchorsAndAliases(String name, String text) {
+    public static void rejectAnchorsAndAliases(String name, String text) {
         if (text.indexOf('&') < 0 && text.indexOf('*') < 0) return;
         String found = null;
         Mark mark = null;

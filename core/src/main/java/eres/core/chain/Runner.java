@@ -96,7 +96,8 @@ public final class Runner {
 
     /** Checks a chain as far as possible without running a step. */
     public Validation validate(Chain chain, ChainSource source) {
-        Prepared p = prepare(chain, source, new RunOptions(null, null, 1, null));
+        Prepared p = prepare(chain, source, new RunOptions(null, null, 1, null),
+                () -> Datasets.load(chain.data(), source.baseDir(), registry));
         List<String> steps = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         java.util.Set<String> known = new java.util.HashSet<>(p.panel().numericColumns());
@@ -147,9 +148,18 @@ public final class Runner {
     }
 
     public RunResult run(Chain chain, ChainSource source, RunOptions options) {
+        return run(chain, source, options, () -> Datasets.load(chain.data(), source.baseDir(), registry));
+    }
+
+    /**
+     * As {@link #run(Chain, ChainSource, RunOptions)}, with the data from {@code data} (called once, where
+     * the chain's {@code data:} block would be loaded) instead of loading it: a sweep loads each distinct
+     * {@code data:} block once for all its specifications, and a Spark executor from the broadcast copy.
+     */
+    public RunResult run(Chain chain, ChainSource source, RunOptions options, java.util.function.Supplier<Dataset> data) {
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
-        Prepared prepared = prepare(chain, source, options);
+        Prepared prepared = prepare(chain, source, options, data);
         List<Bound> bound = prepared.bound();
         Dataset dataset = prepared.dataset();
         Panel panel = prepared.panel();
@@ -159,7 +169,7 @@ public final class Runner {
     }
 
     @SuppressWarnings("unchecked")
-    private Prepared prepare(Chain chain, ChainSource source, RunOptions options) {
+    private Prepared prepare(Chain chain, ChainSource source, RunOptions options, java.util.function.Supplier<Dataset> data) {
         Path baseDir = source.baseDir();
 
         // 1. bind the transforms and every step first: all problems at once, before any data is read
@@ -191,7 +201,7 @@ public final class Runner {
         if (!problems.isEmpty()) throw new SpecException(problems);
 
         // 2. data and transforms
-        Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
+        Dataset dataset = data.get();
         if (options.expectedDataSha256() != null && !options.expectedDataSha256().equals(dataset.sha256())) {
             throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
                     + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");

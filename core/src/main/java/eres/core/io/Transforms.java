@@ -300,11 +300,16 @@ public final class Transforms {
     }
 
     private static Op filter(JsonNode arg, String path) {
-        if (arg == null || !arg.isObject()) throw new SpecException(path, "must be a map: {group: [...]}, {years: \"2010:2020\"} or {exclude-group: [...]}");
-        Args a = Args.parse(arg, path, Set.of("group", "exclude-group", "years"));
+        if (arg == null || !arg.isObject()) throw new SpecException(path, "must be a map: {group: [...]}, {years: \"2010:2020\"}, {exclude-group: [...]}, {entity: [...]} or {exclude-entity: [...]}");
+        Args a = Args.parse(arg, path, Set.of("group", "exclude-group", "years", "entity", "exclude-entity"));
         boolean byGroup = a.has("group") || a.has("exclude-group");
         boolean include = a.has("group");
         List<String> wanted = byGroup ? a.list(include ? "group" : "exclude-group") : List.of();
+        if (a.has("group") && a.has("exclude-group")) throw new SpecException(path, "give 'group' or 'exclude-group', not both");
+        if (a.has("entity") && a.has("exclude-entity")) throw new SpecException(path, "give 'entity' or 'exclude-entity', not both");
+        boolean byEntity = a.has("entity") || a.has("exclude-entity");
+        boolean includeEntity = a.has("entity");
+        List<String> entities = byEntity ? a.list(includeEntity ? "entity" : "exclude-entity") : List.of();
         int[] range = null;
         Set<Integer> listed = null;
         if (a.has("years")) {
@@ -340,6 +345,18 @@ public final class Transforms {
                 }
                 Set<String> set = Set.copyOf(wanted);
                 out = out.filter(r -> labels[r] != null && set.contains(labels[r]) == include);
+            }
+            if (byEntity) {
+                // entity ids, e.g. the four municipalities {exclude-entity: ["11", "12", "31", "50"]}
+                Set<String> present = new LinkedHashSet<>(out.entities());
+                for (String e : entities) {
+                    if (!present.contains(e)) {
+                        throw new SpecException(path, "entity '" + e + "' does not occur in the data" + Suggestions.hint(e, present));
+                    }
+                }
+                Set<String> set = Set.copyOf(entities);
+                Panel cur = out;
+                out = cur.filter(r -> set.contains(cur.entity(r)) == includeEntity);
             }
             if (yearRange != null || yearList != null) {
                 Set<Integer> years = new LinkedHashSet<>();

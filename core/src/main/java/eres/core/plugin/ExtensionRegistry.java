@@ -221,6 +221,12 @@ public final class ExtensionRegistry {
         return w;
     }
 
+    /** The table writer (a typed-table format such as {@code parquet}) with this id, if one is installed. */
+    public Optional<eres.api.TableWriter<?>> tableWriter(String id) {
+        ExtensionInfo e = byId.get(key(ExtensionKind.WRITER, id));
+        return e != null && e.extension() instanceof eres.api.TableWriter<?> w ? Optional.of(w) : Optional.empty();
+    }
+
     static ExtensionInfo info(Extension<?> e, String pluginId, String version) {
         return new ExtensionInfo(e.id(), e.kind(), e.description(), pluginId, version, e);
     }

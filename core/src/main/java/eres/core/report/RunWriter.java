@@ -187,7 +187,8 @@ public final class RunWriter {
         return n;
     }
 
-    static Map<String, Object> resultsJson(RunResult run) {
+    /** The {@code results.json} tree of a run (also kept per specification by sweeps with {@code keep: [results]}). */
+    public static Map<String, Object> resultsJson(RunResult run) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", eres.api.result.ResultsSchema.ID);
         root.put("chain", run.chain().name());
