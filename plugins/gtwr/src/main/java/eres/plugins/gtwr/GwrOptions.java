@@ -16,10 +16,11 @@ record GwrOptions(String y, List<String> x, Kernel kernel, boolean adaptive, Dou
                   Double intervalStep, boolean temporal, SpaceTimeMetric.Form form, Double tau, double logTauMin,
                   double logTauMax, double lambdaGw, double ksi, boolean pastOnly, String lat, String lon, String xCoord,
                   String yCoord, double cutoff, int permutations, String output, List<String> mapTerms,
-                  List<CoefficientMaps.Period> periods, int mapClasses, boolean commonBreaks, boolean maps,
+                  List<String> periods, int mapClasses, boolean commonBreaks, boolean maps,
                   Map<String, String> labels) {
 
-    static final List<String> DEFAULT_PERIODS = List.of("2008-2012", "2013-2017", "2018-2022");
+    /** Map periods when the step gives none: consecutive five-year periods from the data's first year. */
+    static final List<String> DEFAULT_PERIODS = List.of("every 5");
     static final double DEFAULT_CUTOFF = 1e-10;
 
     /** Validation shared by both parameter records; collects every problem (airlift style). */
@@ -139,10 +140,11 @@ record GwrOptions(String y, List<String> x, Kernel kernel, boolean adaptive, Dou
                 problems.add(new SpecException.Problem("map-terms", "'" + m + "' is not 'intercept' or one of x"));
             }
         }
-        List<CoefficientMaps.Period> ps = new ArrayList<>();
+        List<String> ps = new ArrayList<>();
         for (String s : periods == null ? DEFAULT_PERIODS : periods) {
             try {
-                ps.add(CoefficientMaps.Period.parse("periods", s));
+                CoefficientMaps.check("periods", s);
+                ps.add(s);
             } catch (SpecException e) {
                 problems.addAll(e.problems());
             }

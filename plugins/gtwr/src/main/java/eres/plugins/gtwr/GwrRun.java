@@ -326,7 +326,7 @@ final class GwrRun {
             } else {
                 Map<String, double[]> byTerm = new LinkedHashMap<>();
                 for (String term : o.mapTerms()) byTerm.put(term, est[terms.indexOf(term)]);
-                CoefficientMaps.Maps maps = CoefficientMaps.build(g, o.mapTerms(), byTerm, entity, t, o.periods(), o.mapClasses(),
+                CoefficientMaps.Maps maps = CoefficientMaps.build(g, o.mapTerms(), byTerm, entity, t, CoefficientMaps.periods(o.periods(), t), o.mapClasses(),
                         o.commonBreaks(), o.labels(), model);
                 maps.figures().forEach(b::figure);
                 if (!maps.sections().isEmpty()) b.table(maps.table());
