@@ -123,6 +123,11 @@ class BadInputCatalogueIT {
                 Arguments.of("coordinates out of range", HEAD + data("d.csv")
                         + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, permutations: 0, maps: false}}\n",
                         ok.replaceAll(",(\\d+)\n", ",95\n"), "", 2, "coordinates out of range"),
+                Arguments.of("map period of no years", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, periods: [every 0]}}\n", ok, "", 2,
+                        "period length"),
+                Arguments.of("unknown published tables", HEAD + data("d.csv") + FE
+                        + "  - {id: r, use: replicate, with: {published: my-study}}\n", ok, "", 2, "no published tables 'my-study'"),
                 // command line
                 Arguments.of("zero threads", HEAD + data("d.csv") + FE, ok, "--threads 0", 2, "--threads"),
                 Arguments.of("zero step timeout", HEAD + data("d.csv") + FE, ok, "--step-timeout 0", 2, "--step-timeout"));
