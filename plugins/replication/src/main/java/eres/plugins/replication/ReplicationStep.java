@@ -246,10 +246,10 @@ public final class ReplicationStep implements Estimator<ReplicationStep.Paramete
         return Double.isNaN(r.eresSe()) ? v : v + " (" + number(r.eresSe()) + ")";
     }
 
-    /** Four significant decimals for small numbers, fewer for large ones (as the study prints them). */
+    /** Four decimals, two from 100, one from 1000 (as the study prints its numbers). */
     static String number(double v) {
         double a = Math.abs(v);
-        int d = a >= 100 ? 2 : a >= 10 ? 3 : 4;
+        int d = a >= 1000 ? 1 : a >= 100 ? 2 : 4;
         if (v == Math.rint(v) && a >= 1 && a < 1e6) return Long.toString((long) v);
         return String.format(Locale.ROOT, "%." + d + "f", v);
     }
