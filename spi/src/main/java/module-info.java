@@ -33,6 +33,7 @@ module eres.api {
     exports eres.api.linalg;
     exports eres.api.stats;
     exports eres.api.panel;
+    exports eres.api.inference;
     exports eres.api.random;
     exports eres.api.table;
     exports eres.api.svg;
@@ -43,4 +44,5 @@ module eres.api {
     opens eres.api.result to com.fasterxml.jackson.databind;
     opens eres.api.data to com.fasterxml.jackson.databind;
     opens eres.api.index to com.fasterxml.jackson.databind;
+    opens eres.api.inference to com.fasterxml.jackson.databind;
 }

@@ -32,15 +32,28 @@ class BadInputCatalogueIT {
     static final String CSV = "id,year,region,x,y,z\n";
 
     static String panel(int entities, int years) {
+        return panel(entities, years, 1);
+    }
+
+    /** A small two-way panel; y is multiplied by {@code yScale}. */
+    static String panel(int entities, int years, double yScale) {
         StringBuilder b = new StringBuilder(CSV);
         for (int i = 1; i <= entities; i++) {
             for (int t = 0; t < years; t++) {
                 double x = i * 0.7 + t * 0.3 + ((i * 7 + t * 3) % 5) * 0.11;
                 double y = 1 + 0.5 * x + ((i * 13 + t * 5) % 7) * 0.05;
                 b.append(i).append(',').append(2000 + t).append(',').append(i % 2 == 0 ? "east" : "west").append(',')
-                        .append(x).append(',').append(y).append(',').append(1 + t).append('\n');
+                        .append(x).append(',').append(y * yScale).append(',').append(1 + t).append('\n');
             }
         }
+        return b.toString();
+    }
+
+    /** The CSV with one more column: {@code first} in the first data row, {@code rest} below. */
+    static String addColumn(String csv, String name, String first, String rest) {
+        String[] lines = csv.split("\n");
+        StringBuilder b = new StringBuilder(lines[0]).append(',').append(name).append('\n');
+        for (int i = 1; i < lines.length; i++) b.append(lines[i]).append(',').append(i == 1 ? first : rest).append('\n');
         return b.toString();
     }
 
@@ -89,6 +102,18 @@ class BadInputCatalogueIT {
                         ok.replaceFirst("\n1,2001,west,[^,]+,", "\n1,2001,west,-1,"), "", 2, "log of 'x': value -1.0 at (1, 2001) is not positive"),
                 Arguments.of("unknown column in a step", HEAD + data("d.csv") + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [xx]}}\n",
                         ok, "", 2, "unknown column 'xx' (did you mean 'x'?)"),
+                Arguments.of("cluster variable with a non-cluster covariance", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [x], se: robust, cluster: region}}\n",
+                        ok, "", 2, "se: hc1 does not cluster"),
+                Arguments.of("unknown cluster variable", HEAD + data("d.csv")
+                        + "steps:\n  - {id: iv, use: iv-2sls, with: {y: y, endogenous: [x], instruments: [z], cluster: regoin}}\n",
+                        ok, "", 2, "cluster variable 'regoin' is not a column of the data (did you mean 'region'?)"),
+                Arguments.of("unknown covariance type", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [x], se: hac}}\n",
+                        ok, "", 2, "'hac' is not a covariance type"),
+                Arguments.of("Hansen's deletion with a leverage-based covariance", HEAD + data("d.csv")
+                        + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: x, se: hc3, delete-last-period: true}}\n",
+                        ok, "", 2, "hc3 needs the leverages"),
                 Arguments.of("constant threshold variable", HEAD + data("d.csv")
                         + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: z2, bootstrap: 10}}\n",
                         ok.replace(CSV, "id,year,region,x,y,z2\n").replaceAll(",(\\d+)\n", ",5\n"), "", 2, "z2"),
@@ -98,6 +123,57 @@ class BadInputCatalogueIT {
                 Arguments.of("absurd bootstrap size", HEAD + data("d.csv")
                         + "steps:\n  - {id: th, use: threshold, with: {y: y, regime: [x], threshold: x, bootstrap: 1000000000}}\n",
                         ok, "", 2, "above the limit of 100000 replications"),
+                // data path, issue 19 items 4, 10 and 11
+                Arguments.of("semicolon file with decimal commas", HEAD + data("d.csv") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 2, "set data.delimiter: ';'"),
+                Arguments.of("decimal commas with the delimiter set", HEAD + data("d.csv").replace("}", ", delimiter: ';'}") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 2, "set data.decimal: ','"),
+                Arguments.of("decimal commas read as such", HEAD + data("d.csv").replace("}", ", delimiter: ';', decimal: ','}") + FE,
+                        ok.replace(',', ';').replaceAll("(\\d)\\.(\\d)", "$1,$2"), "", 0, ""),
+                Arguments.of("huge y", HEAD + data("d.csv") + FE, panel(6, 5, 1e200), "", 2,
+                        "dependent variable 'y' has values of magnitude"),
+                Arguments.of("tiny y", HEAD + data("d.csv") + FE, panel(6, 5, 1e-200), "", 2,
+                        "dependent variable 'y' has values of magnitude"),
+                Arguments.of("y absorbed by the fixed effects", HEAD + data("d.csv") + FE.replace("y: y", "y: z"), ok, "", 2,
+                        "dependent variable 'z' is absorbed by the entity and time fixed effects"),
+                Arguments.of("lead by 2147483647 periods", HEAD + data("d.csv") + "transforms: [{lead: {vars: [x], k: 2147483647}}]\n"
+                        + "steps:\n  - {id: fe, use: panel-fe, with: {y: y, x: [F2147483647.x]}}\n", ok, "", 2,
+                        "a lead of 2147483647 periods leaves no values"),
+                Arguments.of("non-numeric unused column", HEAD + data("d.csv") + FE,
+                        addColumn(ok, "note", "abc", "7"),
+                        "", 2, "list the needed columns in data.variables"),
+                Arguments.of("ids 01 and 1 (notice)", HEAD + data("d.csv") + FE, ok.replaceAll("(?m)^1,", "01,") + panel(1, 5).replace(CSV, ""),
+                        "", 0, "notice: entity ids '01' and '1' are the same number"),
+                Arguments.of("Java double literal as a year", HEAD + data("d.csv") + FE, ok.replaceFirst("\n1,2001,", "\n1,2001d,"), "", 2,
+                        "year '2001d' is not an integer period"),
+                Arguments.of("hexadecimal float as a year", HEAD + data("d.csv") + FE, ok.replaceFirst("\n1,2001,", "\n1,0x7D1p0,"), "", 2,
+                        "year '0x7D1p0' is not an integer period"),
+                Arguments.of("transform overwrites a data column", HEAD + data("d.csv") + "transforms: [{lag: {vars: [x], name: y}}]\n" + FE,
+                        ok, "", 2, "writes column 'y', which already exists"),
+                Arguments.of("two transform outputs to one name", HEAD + data("d.csv") + "transforms: [{log: {vars: [x, y], name: lnx}}]\n"
+                        + FE, ok, "", 2, "gives the same column 'lnx' for 2 variables"),
+                // dynamic panel GMM and the dynamic threshold (issue 18)
+                Arguments.of("gmm: lags use up every period", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, lags: 5, x: [x]}}\n", ok, "", 2, "no complete observation"),
+                Arguments.of("gmm: too few periods to difference", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, lags: 4, x: [x], model: difference}}\n", ok, "", 2, "too few periods"),
+                Arguments.of("gmm: no instruments", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [], iv: []}}\n", ok, "", 2, "no instruments"),
+                Arguments.of("gmm: fewer instruments than coefficients", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x, z], gmm: [{vars: [y], lags: [2, 2], collapse: true}], iv: [],"
+                        + " model: difference, time-dummies: false}}\n", ok, "", 2, "fewer instruments (1) than coefficients (3)"),
+                Arguments.of("gmm: unknown key in an instrument group", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [{vars: [y], lag: [2]}]}}\n", ok, "", 2, "lag"),
+                Arguments.of("gmm: instruments that do not identify (two identical columns)", HEAD + data("d.csv")
+                        + "transforms: [{product: {of: [x, z], name: xz}}]\n"
+                        + "steps:\n  - {id: g, use: gmm, with: {y: y, x: [x], gmm: [], iv: [{vars: [x, xz]}], model: difference,"
+                        + " time-dummies: false}}\n", ok.replaceAll(",(\\d+)\n", ",1\n"), "", 2, "X'Z A Z'X is singular"),
+                Arguments.of("dynamic-threshold: too few periods", HEAD + data("d.csv")
+                        + "steps:\n  - {id: d, use: dynamic-threshold, with: {y: y, threshold: x, x: [z]}}\n", panel(6, 3), "", 2,
+                        "too few periods"),
+                Arguments.of("dynamic-threshold: absurd bootstrap", HEAD + data("d.csv")
+                        + "steps:\n  - {id: d, use: dynamic-threshold, with: {y: y, threshold: x, bootstrap: 1000000000}}\n", ok, "", 2,
+                        "above the limit of 100000 replications"),
                 // chain files
                 Arguments.of("unknown key", HEAD + data("d.csv") + FE.replace("steps:", "stpes:"), ok, "", 2,
                         "unknown key 'stpes' (did you mean 'steps'?)"),
@@ -128,7 +204,24 @@ class BadInputCatalogueIT {
                         "period length"),
                 Arguments.of("unknown published tables", HEAD + data("d.csv") + FE
                         + "  - {id: r, use: replicate, with: {published: my-study}}\n", ok, "", 2, "no published tables 'my-study'"),
+                // issue 19: aliases, colliding output names
+                Arguments.of("YAML alias (read as the anchor's name before)", HEAD + data("d.csv")
+                        + "steps:\n  - {id: a, use: panel-fe, with: {y: &w y, x: [x]}}\n  - {id: b, use: panel-fe, with: {y: *w, x: [x]}}\n",
+                        ok, "", 2, "c.yaml line 4 column 38: YAML anchor '&w' is not supported"),
+                Arguments.of("YAML merge key", HEAD + data("d.csv") + "steps:\n  - {id: a, use: panel-fe, with: {<<: *base, x: [x]}}\n",
+                        ok, "", 2, "YAML alias '*base' is not supported"),
+                Arguments.of("group labels differing only in letter case", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
+                        ok.replace(",west,", ",East,").replace(",east,", ",east,"), "", 2,
+                        "step 'fe' group 'East' table 'coefficients' and step 'fe' group 'east' table 'coefficients' would both be written"),
+                Arguments.of("non-ASCII group labels are fine (distinct files)", HEAD + data("d.csv")
+                        + "steps:\n  - {id: fe, use: panel-fe, by: region, with: {y: y, x: [x], se: conventional}}\n",
+                        ok.replace(",west,", ",西部,").replace(",east,", ",东部,"), "", 0, ""),
                 // command line
+                Arguments.of("unknown option (one line)", HEAD + data("d.csv") + FE, ok, "--outt x", 2,
+                        "Unknown options: '--outt', 'x' (did you mean --out?); see 'eres run --help'"),
+                Arguments.of("option value of the wrong type (one line)", HEAD + data("d.csv") + FE, ok, "--threads many", 2,
+                        "Invalid value for option '--threads'"),
                 Arguments.of("zero threads", HEAD + data("d.csv") + FE, ok, "--threads 0", 2, "--threads"),
                 Arguments.of("zero step timeout", HEAD + data("d.csv") + FE, ok, "--step-timeout 0", 2, "--step-timeout"));
     }
@@ -156,6 +249,7 @@ class BadInputCatalogueIT {
             }
         } else {
             assertThat(dir.resolve("out/results.json")).exists();
+            assertThat(out.toString()).as(name + " stdout").contains(words);
         }
         reporter.publishEntry("bad-input", name + " -> " + (e.isEmpty() ? "ok" : e));
         synchronized (TRIED) {
@@ -166,5 +260,88 @@ class BadInputCatalogueIT {
     @AfterAll
     static void count() {
         System.out.println("bad-input catalogue: " + TRIED.size() + " inputs tried, each ended as specified");
+    }
+
+    /**
+     * Issue 19 through the real command line: commands aimed at files and folders that already exist.
+     * Each case prepares a folder (chain, data, an earlier eres run, a user's files), then runs one
+     * command, which must end with exit code 2 and one line on stderr, leaving every file exactly as
+     * it was and adding none. {@code {dir}} in the arguments is the case's folder.
+     */
+    static Stream<Arguments> existingFiles() {
+        return Stream.of(
+                Arguments.of("--out is empty (unset shell variable)", "", new String[] {"run", "{dir}/c.yaml", "--out", ""},
+                        "'--out' is empty (an unset shell variable?)"),
+                Arguments.of("--out is the root", "", new String[] {"run", "{dir}/c.yaml", "--out", "/"}, "is the root of the file system"),
+                Arguments.of("--out is a folder with another tool's run.json", "", new String[] {"run", "{dir}/c.yaml", "--out", "{dir}"},
+                        "is not an eres output directory (no .eres-output marker; its run.json is another tool's"),
+                Arguments.of("--out is an eres output with a user's file in it", "notes", new String[] {"run", "{dir}/c.yaml", "--out", "{dir}/first"},
+                        "holds 1 file(s) eres did not write or that changed since (notes.txt)"),
+                Arguments.of("rerun --out is the run being compared", "", new String[] {"rerun", "{dir}/first", "--out", "{dir}/first"},
+                        "is the run being reproduced"),
+                Arguments.of("rerun --out inside the run being compared", "", new String[] {"rerun", "{dir}/first", "--out", "{dir}/first/again"},
+                        "is inside the run being reproduced"),
+                Arguments.of("rerun with a corrupt run.json", "corrupt-run", new String[] {"rerun", "{dir}/first"},
+                        "run.json is damaged: not valid JSON"),
+                Arguments.of("rerun without results.json", "no-results", new String[] {"rerun", "{dir}/first"}, "has no results.json"),
+                Arguments.of("rerun without the saved chain", "no-chain", new String[] {"rerun", "{dir}/first"}, "has no saved chain"),
+                Arguments.of("rerun after the data changed", "data-changed", new String[] {"rerun", "{dir}/first"},
+                        "the data changed since the original run"),
+                Arguments.of("simulate --out an existing file", "", new String[] {"simulate", "study", "--out", "{dir}/d.csv"},
+                        "d.csv exists; add --force to replace it"),
+                Arguments.of("simulate --truth an existing file", "", new String[] {"simulate", "study", "--out", "{dir}/new.csv", "--truth", "{dir}/c.yaml"},
+                        "c.yaml exists; add --force to replace it"),
+                Arguments.of("simulate --out X --truth X", "", new String[] {"simulate", "study", "--out", "{dir}/x.csv", "--truth", "{dir}/x.csv", "--force"},
+                        "'--truth' names the same file as '--out'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("existingFiles")
+    void existingFilesSurvive(String name, String setup, String[] args, String words, @TempDir Path dir, TestReporter reporter)
+            throws Exception {
+        Files.writeString(dir.resolve("c.yaml"), HEAD + data("d.csv") + FE, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("d.csv"), panel(6, 5), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("run.json"), "{\"tool\": \"another tool's run record\"}");
+        Files.writeString(dir.resolve("thesis.tex"), "\\chapter{Resilience}");
+        StringWriter sink = new StringWriter();
+        int first = Main.execute(new PrintWriter(sink), new PrintWriter(sink), "run", dir.resolve("c.yaml").toString(), "--plugins",
+                PLUGINS.toString(), "--out", dir.resolve("first").toString());
+        assertThat(first).as(sink.toString()).isZero();
+        switch (setup) {
+            case "notes" -> Files.writeString(dir.resolve("first/notes.txt"), "my notes");
+            case "corrupt-run" -> Files.writeString(dir.resolve("first/run.json"), "{\"eres\": \"0.1.0\", \"chain\": {");
+            case "no-results" -> Files.delete(dir.resolve("first/results.json"));
+            case "no-chain" -> Files.delete(dir.resolve("first/chain.yaml"));
+            case "data-changed" -> Files.writeString(dir.resolve("d.csv"), panel(6, 5) + "7,2000,east,1,2,3\n");
+            default -> {
+            }
+        }
+        java.util.Map<Path, byte[]> before = snapshot(dir);
+        List<String> a = new ArrayList<>();
+        for (String x : args) a.add(x.replace("{dir}", dir.toString()));
+        if (a.get(0).equals("run") || a.get(0).equals("rerun")) a.addAll(List.of("--plugins", PLUGINS.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), a.toArray(new String[0]));
+        String e = err.toString().strip();
+        assertThat(code).as(name + ": exit code; stderr: " + e + "; stdout: " + out).isEqualTo(2);
+        assertThat(e).as(name).startsWith("eres: error: ").contains(words);
+        assertThat(e.lines().count()).as(name + " is one line: " + e).isEqualTo(1);
+        java.util.Map<Path, byte[]> after = snapshot(dir);
+        assertThat(after.keySet()).as(name + ": no file added or removed").isEqualTo(before.keySet());
+        for (Path p : before.keySet()) assertThat(after.get(p)).as(name + ": " + p + " unchanged").isEqualTo(before.get(p));
+        reporter.publishEntry("bad-input", name + " -> " + e);
+        synchronized (TRIED) {
+            TRIED.add(name);
+        }
+    }
+
+    /** Every file and folder under {@code dir} (hidden ones too) with its bytes. */
+    static java.util.Map<Path, byte[]> snapshot(Path dir) throws Exception {
+        java.util.Map<Path, byte[]> m = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) m.put(dir.relativize(p), Files.isRegularFile(p) ? Files.readAllBytes(p) : new byte[0]);
+        }
+        return m;
     }
 }

@@ -35,13 +35,21 @@ class DistributionIT {
     record Result(int code, String out, String err) {
     }
 
-    static Result eres(Path workDir, Map<String, String> env, String... args) throws Exception {
+    /** The trust list of child processes unless a test gives its own (never the user's ~/.config). */
+    static final String TRUST = Path.of(System.getProperty("eres.trust.file", "target/it-trusted-plugins")).toAbsolutePath().toString();
+
+    static ProcessBuilder command(Path workDir, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/eres").toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("ERES_TRUST_FILE", TRUST);
         pb.environment().putAll(env);
-        Process p = pb.start();
+        return pb;
+    }
+
+    static Result eres(Path workDir, Map<String, String> env, String... args) throws Exception {
+        Process p = command(workDir, env, args).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread t1 = new Thread(() -> copy(p.getInputStream(), out));
@@ -99,6 +107,10 @@ class DistributionIT {
         assertThat(run.get("data").get("sha256").asText()).hasSize(64);
         assertThat(run.get("data").get("synthetic").asBoolean()).isTrue();
         assertThat(run.get("plugins").toString()).contains("panel-fe");
+        for (JsonNode pl : run.get("plugins")) {
+            assertThat(pl.get("trust").asText()).as(pl.toString()).isEqualTo("bundled");
+            if (!pl.get("id").asText().equals("eres-core")) assertThat(pl.get("sha256").asText()).as(pl.toString()).matches("[0-9a-f]{64}");
+        }
         assertThat(run.get("threads").asInt()).isEqualTo(2);
         // the same run with another thread count gives byte-identical results
         Result again = eres(work, Map.of(), "run", REPO.resolve("examples/study.yaml").toString(), "--out", "out1", "--threads", "1");
@@ -189,7 +201,20 @@ class DistributionIT {
                 }
                 """, "broken.Broken");
 
-        Result list = eres(work, Map.of("ERES_PLUGINS", plugins.toString()), "plugins");
+        // third-party plugins are not loaded until trusted
+        Map<String, String> trust = Map.of("ERES_TRUST_FILE", work.resolve("trusted-plugins").toString());
+        Result untrusted = eres(work, Map.of("ERES_PLUGINS", plugins.toString(), "ERES_TRUST_FILE", trust.get("ERES_TRUST_FILE")), "plugins");
+        assertThat(untrusted.code()).as(untrusted.err()).isZero();
+        assertThat(untrusted.out()).contains("plugin 'acme-hello' 1.0.0 (" + plugins.resolve("acme-hello.jar"))
+                .contains("is not trusted, so none of its code was loaded").containsPattern("panel-fe\\s+0\\.1\\.0\\s+bundled");
+        for (String jar : List.of("acme-hello.jar", "future.jar", "broken.jar")) {
+            Result t = eres(work, trust, "plugins", "trust", plugins.resolve(jar).toString());
+            assertThat(t.code()).as(t.err()).isZero();
+            assertThat(t.out()).contains("trusted plugin").contains("runs with your rights");
+        }
+        Map<String, String> env = new java.util.HashMap<>(trust);
+        env.put("ERES_PLUGINS", plugins.toString());
+        Result list = eres(work, env, "plugins");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("acme-hello\\s+estimator\\s+acme-hello\\s+1\\.0\\.0")
                 .contains("plugin 'future' 1.0.0 requires eres >=9.0.0 but this is eres 0.1.0; it was not loaded")
@@ -198,13 +223,23 @@ class DistributionIT {
 
         Files.writeString(work.resolve("hello.yaml"), "name: hello\ndata: {source: nbs, variables: [gdp_100m_cny]}\n"
                 + "steps:\n  - {id: h, use: acme-hello, with: {v: gdp_100m_cny}}\n");
-        Result run = eres(work, Map.of(), "run", "hello.yaml", "--plugins", plugins.toString(), "--out", "out", "--threads", "3", "--seed", "77");
+        Result run = eres(work, trust, "run", "hello.yaml", "--plugins", plugins.toString(), "--out", "out", "--threads", "3", "--seed", "77");
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         JsonNode res = new ObjectMapper().readTree(work.resolve("out/results.json").toFile()).get("steps").get(0).get("result");
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("hello");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isGreaterThan(1000);
         assertThat(res.get("statistics").get("threads").asInt()).as("Guice injected the run's Parallelism").isEqualTo(3);
         assertThat(res.get("statistics").get("seed").asLong()).as("Guice injected the run's SeedSource").isEqualTo(77);
+        JsonNode recorded = new ObjectMapper().readTree(work.resolve("out/run.json").toFile()).get("plugins");
+        JsonNode hello = null;
+        for (JsonNode pl : recorded) if (pl.get("id").asText().equals("acme-hello")) hello = pl;
+        assertThat(hello).isNotNull();
+        assertThat(hello.get("trust").asText()).isEqualTo("trusted");
+        assertThat(hello.get("sha256").asText()).isEqualTo(sha256(plugins.resolve("acme-hello.jar")));
+    }
+
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test
@@ -213,11 +248,14 @@ class DistributionIT {
         Files.createDirectories(plugins);
         Path src = REPO.resolve("examples/plugin-between/src/main/java/org/example/between/BetweenEstimator.java");
         buildPlugin(work, plugins.resolve("between-plugin-1.0.0.jar"), "between", ">=0.1.0 & <0.2.0", Files.readString(src), null);
-        Result r = eres(work, Map.of(), "run", REPO.resolve("examples/plugin-between/chain.yaml").toString(),
+        Map<String, String> trust = Map.of("ERES_TRUST_FILE", work.resolve("trusted-plugins").toString());
+        Result t = eres(work, trust, "plugins", "trust", plugins.resolve("between-plugin-1.0.0.jar").toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        Result r = eres(work, trust, "run", REPO.resolve("examples/plugin-between/chain.yaml").toString(),
                 "--plugins", plugins.toString(), "--out", "out");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         JsonNode res = new ObjectMapper().readTree(work.resolve("out/results.json").toFile()).get("steps").get(0).get("result");
-        assertThat(res.get("statistics").get("groups").asInt()).isEqualTo(31);
+        assertThat(res.get("statistics").get("entities").asInt()).isEqualTo(31);
         assertThat(res.get("statistics").get("dfResid").asInt()).isEqualTo(29);
         assertThat(res.get("coefficients").get(0).get("term").asText()).isEqualTo("urbanization_rate_pct");
         assertThat(res.get("coefficients").get(0).get("estimate").asDouble()).isBetween(0.0, 0.2);

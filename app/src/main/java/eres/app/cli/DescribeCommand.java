@@ -27,6 +27,7 @@ public final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Platform p = new Platform(pluginOptions.pluginsDir(), 1, false)) {
+            p.registry().requireNoConflicts();
             ExtensionInfo e = p.registry().require("describe", id);
             out.println(e.id() + " (" + e.kind().label() + ", plugin " + e.pluginId() + " " + e.pluginVersion() + ")");
             out.println("  " + e.description());

@@ -6,7 +6,10 @@ import eres.core.chain.ChainSource;
 import eres.core.chain.RunOptions;
 import eres.core.chain.RunResult;
 import eres.core.chain.StepOutcome;
+import eres.core.report.OutputDirectory;
 import eres.core.report.RunWriter;
+import eres.core.report.Temporaries;
+import eres.api.result.OutputNames;
 import eres.api.table.Formats;
 import eres.api.Limits;
 import eres.api.SpecException;
@@ -68,22 +71,41 @@ public final class RunCommand implements Callable<Integer> {
         long masterSeed = seed != null ? seed : c.seed() != null ? c.seed() : RunOptions.DEFAULT_SEED;
         int timeout = stepTimeout != null ? stepTimeout : RunOptions.DEFAULT_STEP_TIMEOUT;
         if (timeout < 1) throw new SpecException("--step-timeout", "must be at least 1 second, got " + timeout);
-        RunOptions options = new RunOptions(outDir(c), masterSeed, n, formats, timeout);
-        return execute(out, src, c, options, pluginOptions.pluginsDir(), formats);
+        Path target = outDir(this.out, c);
+        RunOptions options = new RunOptions(target, masterSeed, n, formats, timeout);
+        return execute(out, src, c, options, pluginOptions.pluginsDir(), formats, OutputDirectory.describe(target, this.out != null));
     }
 
-    /** Runs a parsed chain and writes its outputs; shared with {@code rerun}. */
-    static int execute(PrintWriter out, ChainSource src, Chain c, RunOptions options, Path pluginsDir, List<String> formats) {
+    /**
+     * Runs a parsed chain and writes its outputs; shared with {@code rerun}. The output directory is
+     * checked first (and stale temporaries of dead runs swept), so a directory that may not be replaced
+     * stops the run before it starts.
+     *
+     * @param what how messages name the output directory
+     */
+    static int execute(PrintWriter out, ChainSource src, Chain c, RunOptions options, Path pluginsDir, List<String> formats,
+                       String what) {
+        Temporaries.sweep(options.out().toAbsolutePath().normalize().getParent());
+        OutputDirectory.check(options.out(), what);
         try (Platform p = new Platform(pluginsDir, options.threads(), true, options.seed())) {
+            p.registry().requireNoConflicts();
             RunResult result = p.runner().run(c, src, options);
-            RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats);
+            RunWriter.Written w = RunWriter.write(result, p.registry(), options.out(), formats, what);
             summary(out, result, w);
             return result.anyFailed() ? 1 : 0;
         }
     }
 
-    private Path outDir(Chain c) {
-        return out != null ? out : Path.of("eres-out", c.name().replaceAll("[^A-Za-z0-9._-]", "-"));
+    /**
+     * {@code --out}, else {@code eres-out/<chain name>} with the name {@linkplain OutputNames#encode encoded}
+     * (injective, never {@code ..} nor a path), so the default always stays inside {@code eres-out/}.
+     */
+    static Path outDir(Path given, Chain c) {
+        if (given != null) {
+            if (given.toString().isBlank()) throw new SpecException("--out", "is empty (an unset shell variable?); give a directory");
+            return given;
+        }
+        return Path.of("eres-out", OutputNames.encode(c.name()));
     }
 
     static String builtinChain() {
@@ -98,6 +120,7 @@ public final class RunCommand implements Callable<Integer> {
     static void summary(PrintWriter out, RunResult r, RunWriter.Written w) {
         out.println("eres: chain '" + r.chain().name() + "', data: " + r.dataset().label()
                 + (r.dataset().synthetic() ? " [SYNTHETIC]" : "") + ", seed " + r.seed() + ", " + r.threads() + " thread(s)");
+        for (String note : r.dataset().notes()) if (note.startsWith("notice: ")) out.println("  data " + note);
         for (StepOutcome o : r.outcomes()) {
             String id = o.group() == null ? o.stepId() : o.stepId() + " [" + o.group() + "]";
             String detail;
@@ -113,6 +136,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  %-28s %-16s %6.1f s  %s%n", id, o.use(), o.millis() / 1000.0, detail);
         }
+        for (String warning : r.warnings()) out.println("  warning: " + warning);
         out.println("wrote " + w.directory() + ": results.json, run.json, " + w.tables() + " table(s), " + w.figures()
                 + " figure(s), formats " + w.formats());
         out.flush();

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import eres.core.simulate.SimulatedStudy;
 import eres.core.simulate.StudyParameters;
 import eres.core.simulate.StudySimulation;
+import eres.core.report.AtomicFiles;
 import eres.api.EresException;
 import eres.api.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eres simulate study [--seed N] [--out FILE.csv] [--truth FILE.json]}: writes the synthetic
- * study panel (the data of {@code data: {source: default}}) as CSV.
+ * {@code eres simulate study [--seed N] [--out FILE.csv] [--truth FILE.json] [--force]}: writes the
+ * synthetic study panel (the data of {@code data: {source: default}}) as CSV. Existing files are
+ * replaced only with {@code --force}; both files are written all or nothing ({@link AtomicFiles}).
  */
 @Command(name = "simulate", description = "Write the SYNTHETIC study panel (seeded simulation on the real geography) as CSV.")
 public final class SimulateCommand implements Callable<Integer> {
@@ -39,40 +42,47 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "FILE", description = "also write the planted parameters as JSON")
     Path truth;
 
+    @Option(names = "--force", description = "replace existing files named by --out and --truth")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         if (!"study".equals(dataset)) throw new SpecException("DATASET", "unknown dataset '" + dataset + "'; datasets: study");
+        List<AtomicFiles.Target> files = new ArrayList<>();
+        if (out != null) files.add(new AtomicFiles.Target("--out", nonBlank("--out", out), new byte[0]));
+        if (truth != null) files.add(new AtomicFiles.Target("--truth", nonBlank("--truth", truth), new byte[0]));
+        AtomicFiles.check(files, force);   // before the simulation: nothing is computed for a refused file
         long s = seed == null ? StudySimulation.DEFAULT_SEED : seed;
         SimulatedStudy sim = StudySimulation.generate(s);
         PrintWriter err = spec.commandLine().getErr();
+        files.clear();
+        if (out != null) files.add(new AtomicFiles.Target("--out", out, sim.csv().getBytes(StandardCharsets.UTF_8)));
         try {
-            if (out == null) {
-                PrintWriter o = spec.commandLine().getOut();
-                o.print(sim.csv());
-                o.flush();
-            } else {
-                write(out, sim.csv());
-                err.println("eres: wrote " + out + ": SYNTHETIC study panel, 31 provinces x 2008-2022, data seed " + s
-                        + " (docs/synthetic-data.md)");
-            }
-            if (truth != null) {
-                write(truth, truthJson(sim));
-                err.println("eres: wrote " + truth + ": the planted parameters");
-            }
+            if (truth != null) files.add(new AtomicFiles.Target("--truth", truth, truthJson(sim).getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new EresException("cannot write: " + e.getMessage(), e);
+            throw new EresException("cannot write the planted parameters: " + e.getMessage(), e);
         }
+        if (out == null) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(sim.csv());
+            o.flush();
+        }
+        AtomicFiles.write(files, force);
+        if (out != null) {
+            err.println("eres: wrote " + out + ": SYNTHETIC study panel, 31 provinces x 2008-2022, data seed " + s
+                    + " (docs/synthetic-data.md)");
+        }
+        if (truth != null) err.println("eres: wrote " + truth + ": the planted parameters");
         err.flush();
         return 0;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    private static Path nonBlank(String option, Path p) {
+        if (p.toString().isBlank()) throw new SpecException(option, "is empty (an unset shell variable?); give a file name");
+        return p;
     }
 
     static String truthJson(SimulatedStudy sim) throws IOException {

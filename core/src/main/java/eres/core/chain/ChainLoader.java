@@ -22,7 +22,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+
 
 /**
  * Reads a chain file (YAML, or JSON for {@code .json}) into a {@link Chain}. Strict: unknown keys,
@@ -33,14 +40,18 @@ public final class ChainLoader {
     private ChainLoader() {
     }
 
+    static LoaderOptions loaderOptions() {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setMaxAliasesForCollections(20);
+        lo.setCodePointLimit((int) Limits.MAX_CHAIN_BYTES);
+        lo.setAllowDuplicateKeys(false);
+        return lo;
+    }
+
     static ObjectMapper strictMapper(boolean yaml) {
         ObjectMapper m;
         if (yaml) {
-            LoaderOptions lo = new LoaderOptions();
-            lo.setMaxAliasesForCollections(20);
-            lo.setCodePointLimit((int) Limits.MAX_CHAIN_BYTES);
-            lo.setAllowDuplicateKeys(false);
-            m = new YAMLMapper(YAMLFactory.builder().loaderOptions(lo).build());
+            m = new YAMLMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
         } else {
             m = new ObjectMapper();
         }
@@ -62,6 +73,7 @@ public final class ChainLoader {
     public static Chain parse(String name, String text) {
         boolean yaml = !name.toLowerCase(Locale.ROOT).endsWith(".json");
         if (text.isBlank()) throw new SpecException("chain", name + " is empty");
+        if (yaml) rejectAnchorsAndAliases(name, text);
         ObjectMapper m = strictMapper(yaml);
         Chain chain;
         try {
@@ -75,6 +87,35 @@ public final class ChainLoader {
         if (chain == null) throw new SpecException("chain", name + " is not a chain file (empty or null document)");
         validate(chain);
         return chain;
+    }
+
+    /**
+     * Chain files may not use YAML anchors ({@code &w}) or aliases ({@code *w}, also in merge keys
+     * {@code <<: *w}). Jackson's YAML parser would read an alias as the plain text of the anchor's name
+     * ({@code y: *w} as the column {@code w}), silently changing the model; resolving aliases would
+     * lose the line numbers every message gives. Refused with the location of the first one.
+     */
+    static void rejectAnchorsAndAliases(String name, String text) {
+        if (text.indexOf('&') < 0 && text.indexOf('*') < 0) return;
+        String found = null;
+        Mark mark = null;
+        try {
+            for (Event e : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+                if (e instanceof AliasEvent a) found = "alias '*" + a.getAnchor() + "'";
+                else if (e instanceof NodeEvent n && n.getAnchor() != null) found = "anchor '&" + n.getAnchor() + "'";
+                if (found != null) {
+                    mark = e.getStartMark();
+                    break;
+                }
+            }
+        } catch (RuntimeException syntax) {
+            // not well-formed YAML (snakeyaml signals it with runtime exceptions): the parse below reports it with its location
+        }
+        if (found != null) {
+            throw new SpecException("chain", name + (mark == null ? "" : " line " + (mark.getLine() + 1) + " column " + (mark.getColumn() + 1))
+                    + ": YAML " + found + " is not supported in chain files (anchors, aliases and '<<' merge keys are"
+                    + " refused); write the value out where it is used");
+        }
     }
 
     static void validate(Chain chain) {

@@ -3,6 +3,7 @@ package eres.core.chain;
 import eres.core.geo.Provinces;
 import eres.core.io.CsvReader;
 import eres.core.io.DataSpec;
+import eres.core.io.HeapBudget;
 import eres.core.io.PanelLoader;
 import eres.core.io.Reshape;
 import eres.core.plugin.ExtensionRegistry;
@@ -51,16 +52,28 @@ public final class Datasets {
         }
         String ext = spec.format() != null ? spec.format() : extension(file);
         DataReader<?> reader = registry.reader("data.format", ext);
-        RawTable raw = read(reader, file, spec);
         List<String> notes = new ArrayList<>();
-        if (spec.reshape() != null) {
-            Reshape.Result reshaped = Reshape.apply(raw, spec.reshape(), spec.entity(), spec.time());
-            raw = reshaped.table();
-            notes.addAll(reshaped.notes());
+        PanelLoader.Loaded loaded;
+        String hash;
+        if (reader instanceof CsvReader csv && spec.reshape() == null) {
+            // the columnar path: typed while read, checked against the heap
+            CsvReader.Options o = ParameterBinder.bind("data", new com.fasterxml.jackson.databind.ObjectMapper()
+                    .valueToTree(spec.readerOptions()), CsvReader.Options.class);
+            MessageDigest digest = sha256Digest();
+            loaded = csv.load(file, o, requireIds(spec), new HeapBudget(), digest);
+            hash = HexFormat.of().formatHex(digest.digest());
+        } else {
+            hash = sha256(file);
+            RawTable raw = read(reader, file, spec);
+            if (spec.reshape() != null) {
+                Reshape.Result reshaped = Reshape.apply(raw, spec.reshape(), spec.entity(), spec.time());
+                raw = reshaped.table();
+                notes.addAll(reshaped.notes());
+            }
+            loaded = PanelLoader.load(raw, requireIds(spec));
         }
-        PanelLoader.Loaded loaded = PanelLoader.load(raw, requireIds(spec));
         notes.addAll(loaded.report().notes());
-        return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), sha256(file), false,
+        return new Dataset(loaded.panel(), geographyFor(loaded.panel()), file.toString(), hash, false,
                 file.getFileName().toString(), notes);
     }
 
@@ -123,17 +136,30 @@ public final class Datasets {
         return Provinces.geography();
     }
 
+    /** The file's extension, lower case; for compressed files the one before {@code .gz} ({@code csv} for {@code d.csv.gz}). */
     static String extension(Path file) {
         String n = file.getFileName().toString();
+        if (n.toLowerCase(Locale.ROOT).endsWith(".gz")) n = n.substring(0, n.length() - 3);
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** SHA-256 of a file, read in a stream. */
     public static String sha256(Path file) {
-        try {
-            return sha256(Files.readAllBytes(file));
+        MessageDigest d = sha256Digest();
+        try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), d)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import eres.core.io.Transforms;
 import eres.core.plugin.ExtensionRegistry;
 import eres.api.random.Seeds;
 import eres.core.spatial.WeightsFactory;
+import eres.api.DataException;
 import eres.api.EresException;
 import eres.api.Parallelism;
 import eres.api.ProgressReporter;
@@ -67,8 +68,9 @@ public final class Runner {
         Instant started = Instant.now();
         long seed = options.seed() != null ? options.seed() : chain.seed() != null ? chain.seed() : RunOptions.DEFAULT_SEED;
 
-        // 1. bind every step first: all problems at once, before any data is read
+        // 1. bind the transforms and every step first: all problems at once, before any data is read
         List<SpecException.Problem> problems = new ArrayList<>();
+        Transforms.Plan transforms = Transforms.bind(chain.transforms(), problems);
         List<Bound> bound = new ArrayList<>();
         for (int i = 0; i < chain.steps().size(); i++) {
             StepSpec s = chain.steps().get(i);
@@ -86,13 +88,19 @@ public final class Runner {
 
         // 2. data and transforms
         Dataset dataset = Datasets.load(chain.data(), baseDir, registry);
-        Panel panel = Transforms.apply(dataset.panel(), chain.transforms());
+        if (options.expectedDataSha256() != null && !options.expectedDataSha256().equals(dataset.sha256())) {
+            throw new DataException("the data changed since the original run (" + dataset.source() + ": sha256 "
+                    + options.expectedDataSha256() + " then, " + dataset.sha256() + " now); nothing was run");
+        }
+        Panel panel = transforms.apply(dataset.panel());
+        List<String> warnings = new ArrayList<>();
         for (Bound b : bound) {
             String by = b.spec().by();
             if (by != null && !panel.hasText(by)) {
                 throw new SpecException("steps." + b.spec().id() + ".by", "no text column '" + by + "' to group by"
                         + Suggestions.hint(by, panel.textColumns()) + "; text columns: " + panel.textColumns());
             }
+            if (by != null) unlabelled(b.spec(), panel).ifPresent(warnings::add);
         }
         Map<String, SpatialWeights> weights = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> w : chain.weights().entrySet()) {
@@ -149,7 +157,27 @@ public final class Runner {
             for (Map.Entry<String, double[]> c : newColumns.entrySet()) panel = panel.withColumn(c.getKey(), c.getValue());
         }
         return new RunResult(chain, source, dataset, panel, outcomes, seed, parallelism.threads(), started,
-                Instant.now());
+                Instant.now(), warnings);
+    }
+
+    /**
+     * A warning when rows have no label in a step's {@code by:} column: {@link Panel#split} leaves them
+     * out of every group run (they still count in {@code overall: true}).
+     */
+    static java.util.Optional<String> unlabelled(StepSpec s, Panel panel) {
+        String[] g = panel.textColumn(s.by());
+        int missing = 0;
+        int first = -1;
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] == null || g[i].isEmpty()) {
+                if (first < 0) first = i;
+                missing++;
+            }
+        }
+        if (missing == 0) return java.util.Optional.empty();
+        return java.util.Optional.of("step '" + s.id() + "' (by: " + s.by() + "): " + missing + " row(s) with no " + s.by()
+                + " label are left out of the group runs (first: " + panel.entity(first) + ", " + panel.time(first) + ")"
+                + (s.overall() ? "; the overall run uses them" : ""));
     }
 
     private static int timeout(StepSpec s, RunOptions options) {
@@ -202,6 +230,7 @@ public final class Runner {
 
     private static String describe(StepSpec s, Throwable e) {
         if (e instanceof EresException ee) return ee.getMessage();
+        if (e instanceof OutOfMemoryError oom) return eres.core.exec.Memory.outOfMemory(oom);
         return "internal error in extension '" + s.use() + "': " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' '));
     }

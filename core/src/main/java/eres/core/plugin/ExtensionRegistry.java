@@ -15,14 +15,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every usable extension by id, plus the plugins that failed to load. */
+/**
+ * Every usable extension by id, the plugins found (loaded or not, with their SHA-256 and trust), the
+ * plugins that could not be used, and conflicts: two plugins declaring one extension id (or one plugin
+ * id) are an error naming both ({@link #requireNoConflicts}), never a silent choice by load order.
+ */
 public final class ExtensionRegistry {
     private final Map<String, ExtensionInfo> byId = new LinkedHashMap<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final List<PluginInfo> plugins = new ArrayList<>();
+    private final List<String> conflicts = new ArrayList<>();
 
-    /** A loaded plugin. */
-    public record PluginInfo(String id, String version, String state, String path) {
+    /**
+     * A plugin found in the plugins directory (or eres's built-in extensions).
+     *
+     * @param state  PF4J's state ({@code STARTED}, ...), {@code BUILT-IN}, {@code UNTRUSTED} or {@code NOT-LOADED}
+     * @param sha256 SHA-256 of the jar or plugin directory ({@link PluginFiles}); for the built-ins, of
+     *               the eres-core jar ({@code null} when run from classes)
+     * @param trust  {@code bundled}, {@code trusted} or {@code not trusted} ({@link PluginTrust})
+     */
+    public record PluginInfo(String id, String version, String state, String path, String sha256, String trust) {
     }
 
     ExtensionRegistry() {
@@ -32,11 +44,38 @@ public final class ExtensionRegistry {
         String key = key(info.kind(), info.id());
         ExtensionInfo prev = byId.get(key);
         if (prev != null) {
-            problems.add(new PluginProblem(info.pluginId(), null, "extension id '" + info.id() + "' of plugin '" + info.pluginId()
-                    + "' is already provided by '" + prev.pluginId() + "'; the second one is ignored"));
+            conflicts.add("extension id '" + info.id() + "' is declared by two plugins: " + describe(prev.pluginId()) + " and "
+                    + describe(info.pluginId()) + "; remove one of them from the plugins directory");
             return;
         }
         byId.put(key, info);
+    }
+
+    /** {@code 'id' version (path)} of a registered plugin. */
+    private String describe(String pluginId) {
+        for (PluginInfo p : plugins) {
+            if (p.id().equals(pluginId)) return "'" + p.id() + "' " + p.version() + " (" + p.path() + ")";
+        }
+        return "'" + pluginId + "'";
+    }
+
+    void conflict(String message) {
+        conflicts.add(message);
+    }
+
+    /** Conflicting plugins (duplicate extension or plugin ids), each naming both. */
+    public List<String> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    /**
+     * @throws SpecException naming both plugins of the first conflict (and how many more there are);
+     *                       {@code run} and {@code describe} refuse to work with an ambiguous registry
+     */
+    public void requireNoConflicts() {
+        if (conflicts.isEmpty()) return;
+        throw new SpecException(null, conflicts.get(0) + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1)
+                + " more conflict(s): see eres plugins)" : ""));
     }
 
     /**

@@ -24,7 +24,10 @@ import eres.api.result.StepResult;
 import eres.api.result.Table;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import eres.api.SpecException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +45,31 @@ public final class RunWriter {
     public record Written(Path directory, int tables, int figures, int files, List<String> formats) {
     }
 
-    /** File-name key of a step entry: {@code step} or {@code step--group}. */
+    /** File-name key of a step entry: {@code step} or {@code step--group}, injective ({@link OutputNames#entry}). */
     public static String entryKey(String stepId, String group) {
-        return group == null ? stepId : stepId + "--" + OutputNames.sanitize(group);
+        return OutputNames.entry(stepId, group);
     }
 
+    /** As {@link #write(RunResult, ExtensionRegistry, Path, List, String)} for a directory given with {@code --out}. */
     public static Written write(RunResult run, ExtensionRegistry registry, Path out, List<String> formatsOverride) {
+        return write(run, registry, out, formatsOverride, OutputDirectory.describe(out, true));
+    }
+
+    /**
+     * Writes the run into {@code out}, replacing a previous eres output there (see {@link OutputDirectory}).
+     *
+     * @param what how messages name {@code out} (the option that gave it, or that it is the default)
+     */
+    public static Written write(RunResult run, ExtensionRegistry registry, Path out, List<String> formatsOverride, String what) {
         List<String> formats = formatsOverride != null ? formatsOverride : run.chain().report().formats();
         List<ReportWriter<Object>> writers = new ArrayList<>();
         for (String f : formats) writers.add(cast(registry.writer("report.formats", f)));
         Map<String, JsonNode> writerOptions = run.chain().report().options();
         for (String id : writerOptions.keySet()) registry.writer("report.options", id); // an unknown writer id is an error
-        try (OutputDirectory dir = new OutputDirectory(out)) {
+        List<Table> combined = combinedTables(run);
+        Map<String, String> stems = plannedStems(run, combined);
+        try (OutputDirectory dir = new OutputDirectory(out, what)) {
+            stems.forEach(dir::label);
             OutputSink sink = dir.sink();
             byte[] results = Json.mapper().writeValueAsBytes(resultsJson(run));
             sink.write("results.json", results);
@@ -83,7 +99,6 @@ public final class RunWriter {
                 entries.add(new Report.Entry(o.stepId(), o.use(), o.group(), o.title(), r == null ? List.of() : r.tables(),
                         r == null ? List.of() : r.figures(), figurePaths, r == null ? List.of() : r.warnings(), o.error()));
             }
-            List<Table> combined = combinedTables(run);
             Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run));
             for (ReportWriter<Object> w : writers) {
                 JsonNode given = writerOptions.get(w.id());
@@ -96,6 +111,38 @@ public final class RunWriter {
         } catch (JsonProcessingException e) {
             throw new EresException("cannot serialise results: " + ChainLoader.class.getSimpleName() + " " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Every table, figure and side-file name the run will produce (without extension), with its display
+     * label; two of them meeting in one file name (ignoring letter case) is an error naming both, before
+     * anything is written. {@link OutputNames#entry} keeps (step, group) pairs apart; this catches the
+     * rest, e.g. step {@code a-b} table {@code c} against step {@code a} table {@code b-c}.
+     */
+    static Map<String, String> plannedStems(RunResult run, List<Table> combined) {
+        Map<String, String> stems = new LinkedHashMap<>();
+        Map<String, String> lower = new HashMap<>();
+        for (StepOutcome o : run.outcomes()) {
+            StepResult r = o.result();
+            if (r == null) continue;
+            String key = entryKey(o.stepId(), o.group());
+            String who = "step '" + o.stepId() + "'" + (o.group() == null ? "" : " group '" + o.group() + "'");
+            for (Table t : r.tables()) plan(stems, lower, "tables/" + key + "-" + t.id(), who + " table '" + t.id() + "'");
+            for (Figure f : r.figures()) plan(stems, lower, "figures/" + key + "-" + f.id(), who + " figure '" + f.id() + "'");
+            for (DataFile df : r.files()) plan(stems, lower, "files/" + key + "-" + df.name(), who + " file '" + df.name() + "'");
+        }
+        for (Table t : combined) plan(stems, lower, "tables/combined-" + t.id(), "combined table '" + t.id() + "'");
+        return stems;
+    }
+
+    private static void plan(Map<String, String> stems, Map<String, String> lower, String stem, String label) {
+        String prev = lower.putIfAbsent(stem.toLowerCase(Locale.ROOT), stem);
+        if (prev != null) {
+            throw new SpecException("output", stems.get(prev) + " and " + label + " would both be written to '" + stem
+                    + ".*'" + (prev.equals(stem) ? "" : " (names differing only in letter case are one file on Windows and macOS)")
+                    + "; rename a step, a group label or a table");
+        }
+        stems.put(stem, label);
     }
 
     @SuppressWarnings("unchecked")
@@ -114,12 +161,14 @@ public final class RunWriter {
         if (run.dataset().synthetic()) {
             n.add("Synthetic data: " + run.dataset().label() + ". Numbers illustrate the method and test the software; they are not findings about China.");
         }
+        for (String w : run.warnings()) n.add("Warning: " + w);
         if (run.anyFailed()) n.add("Some steps failed; see their sections.");
         return n;
     }
 
     static Map<String, Object> resultsJson(RunResult run) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", eres.api.result.ResultsSchema.ID);
         root.put("chain", run.chain().name());
         root.put("eres", Version.get());
         root.put("seed", run.seed());
@@ -175,6 +224,9 @@ public final class RunWriter {
             m.put("id", p.id());
             m.put("version", p.version());
             m.put("state", p.state());
+            m.put("trust", p.trust());
+            m.put("sha256", p.sha256());
+            m.put("path", p.path());
             plugins.add(m);
         }
         root.put("plugins", plugins);
@@ -204,6 +256,7 @@ public final class RunWriter {
             steps.add(s);
         }
         root.put("steps", steps);
+        root.put("warnings", run.warnings());
         root.put("rerun", "eres rerun <this directory>");
         return root;
     }

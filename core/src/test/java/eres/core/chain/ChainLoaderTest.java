@@ -94,4 +94,21 @@ class ChainLoaderTest {
         b.append("steps: [{id: s, use: describe}]\n");
         assertThatThrownBy(() -> ChainLoader.parse("bomb.yaml", b.toString())).isInstanceOf(SpecException.class);
     }
+
+    /** Issue 19.3: an alias was read as the anchor's name, so {@code y: *w} regressed the column w. */
+    @Test
+    void yamlAnchorsAndAliasesAreRefusedWithTheirLocation() {
+        String alias = "name: t\ndata: {source: default}\nsteps:\n  - id: a\n    use: panel-fe\n    with: {y: &w y, x: [x]}\n"
+                + "  - id: b\n    use: panel-fe\n    with: {y: *w, x: [x]}\n";
+        assertThatThrownBy(() -> ChainLoader.parse("c.yaml", alias)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("c.yaml line 6 column 15: YAML anchor '&w' is not supported").hasMessageNotContaining("\n");
+        String merge = "name: t\ndata: {source: default}\nsteps:\n  - {id: a, use: panel-fe, with: {y: y, x: [x]}}\n"
+                + "  - {id: b, use: panel-fe, with: {<<: *base, y: y}}\n";
+        assertThatThrownBy(() -> ChainLoader.parse("c.yaml", merge)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("line 5").hasMessageContaining("alias '*base'");
+        // '&' and '*' inside text are fine
+        Chain c = ChainLoader.parse("c.yaml", "name: R&D*2\ntitle: \"a * b & c\"\ndata: {source: default}\n"
+                + "steps: [{id: s, use: describe, with: {vars: [x]}}]\n");
+        assertThat(c.name()).isEqualTo("R&D*2");
+    }
 }

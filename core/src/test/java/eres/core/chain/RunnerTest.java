@@ -258,4 +258,55 @@ class RunnerTest {
         assertThat(r.dataset().geography().locations()).hasSize(31);
         assertThat(r.dataset().synthetic()).isFalse();
     }
+
+    /** Issue 19.11: rows without a group label are left out of by: runs, with a warning (summary, run.json, report). */
+    @Test
+    void rowsWithoutAGroupLabelAreReported() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "id,year,region,y\n1,2000,east,1\n1,2001,east,2\n2,2000,,3\n2,2001,,5\n"
+                + "3,2000,west,7\n3,2001,west,8\n");
+        Path c = chain("  - {id: m, use: test-mean, by: region, with: {v: y}}\n");
+        RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 7L, 1, null));
+        assertThat(r.outcomes()).extracting(StepOutcome::group).containsExactly("east", "west");
+        assertThat(r.warnings()).containsExactly("step 'm' (by: region): 2 row(s) with no region label are left out of the group runs"
+                + " (first: 2, 2000)");
+        RunWriter.Written w = RunWriter.write(r, host.registry(), dir.resolve("out"), null);
+        JsonNode run = new ObjectMapper().readTree(w.directory().resolve("run.json").toFile());
+        assertThat(run.get("warnings").get(0).asText()).contains("2 row(s) with no region label");
+        assertThat(Files.readString(w.directory().resolve("report.md"))).contains("Warning: step 'm' (by: region): 2 row(s)");
+    }
+
+    /** Issue 19.2: labels that the old rule mapped to one file name now give distinct files. */
+    @Test
+    void groupLabelsAndStepIdsNeverShareAFile() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "id,year,region,y\n1,2000,东部,1\n1,2001,东部,2\n2,2000,西部,3\n2,2001,西部,5\n"
+                + "3,2000,east,7\n3,2001,east,8\n");
+        Path c = chain("  - {id: fe, use: test-mean, by: region, with: {v: y}}\n  - {id: fe--east, use: test-mean, with: {v: y_dm}}\n");
+        RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 7L, 1, null));
+        RunWriter.Written w = RunWriter.write(r, host.registry(), dir.resolve("out"), null);
+        Path tables = w.directory().resolve("tables");
+        assertThat(tables.resolve("fe--+E4+B8+9C+E9+83+A8-mean.md")).exists();
+        assertThat(tables.resolve("fe--+E8+A5+BF+E9+83+A8-mean.md")).exists();
+        assertThat(tables.resolve("fe--east-mean.md")).exists();
+        assertThat(tables.resolve("fe-+2Deast-mean.md")).exists();
+        assertThat(Files.readString(tables.resolve("fe--+E4+B8+9C+E9+83+A8-mean.md"))).contains("| 1.5");
+        assertThat(Files.readString(tables.resolve("fe--+E8+A5+BF+E9+83+A8-mean.md"))).contains("| 4");
+        // the display names are kept: in the report and in the manifest
+        assertThat(Files.readString(w.directory().resolve("report.md"))).contains("东部", "西部");
+        assertThat(Files.readString(w.directory().resolve(eres.core.report.OutputDirectory.MARKER)))
+                .contains("step 'fe' group '东部' table 'mean'").contains("step 'fe--east' table 'mean'");
+    }
+
+    @Test
+    void groupLabelsDifferingOnlyInLetterCaseAreAnErrorBeforeAnythingIsWritten() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "id,year,region,y\n1,2000,East,1\n1,2001,East,2\n2,2000,east,3\n2,2001,east,5\n");
+        Path c = chain("  - {id: m, use: test-mean, by: region, with: {v: y}}\n");
+        RunResult r = runner(1).run(c, new RunOptions(dir.resolve("out"), 7L, 1, null));
+        assertThatThrownBy(() -> RunWriter.write(r, host.registry(), dir.resolve("out"), null)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("step 'm' group 'East' table 'mean' and step 'm' group 'east' table 'mean' would both be written")
+                .hasMessageContaining("letter case");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("c.yaml", "d.csv");
+        }
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

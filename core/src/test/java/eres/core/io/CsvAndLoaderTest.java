@@ -61,9 +61,10 @@ class CsvAndLoaderTest {
     @Test
     void nonNumericCellNamesLineAndColumn() {
         assertThatThrownBy(() -> load("id,year,y\n1,2000,1.0\n1,2001,abc\n"))
-                .isInstanceOf(DataException.class).hasMessage("t.csv line 3, column 'y': 'abc' is not a number");
+                .isInstanceOf(DataException.class).hasMessage("t.csv line 3, column 'y': 'abc' is not a number (the column mixes numbers"
+                        + " and text; if it is not needed, list the needed columns in data.variables)");
         assertThatThrownBy(() -> load("id,year,y\n1,2000,\"1,5\"\n1,2001,2\n"))
-                .hasMessage("t.csv line 2, column 'y': '1,5' is not a number");
+                .hasMessage("t.csv line 2, column 'y': '1,5' is not a number (for decimal commas set data.decimal: ',')");
     }
 
     @Test

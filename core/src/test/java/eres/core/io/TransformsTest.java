@@ -77,4 +77,33 @@ class TransformsTest {
         assertThatThrownBy(() -> Transforms.apply(panel(), List.of(new ObjectMapper().readTree("{\"log\":[\"x\"],\"lag\":[\"x\"]}"))))
                 .hasMessageContaining("must be a map with one operation");
     }
+
+    @Test
+    void transformsNeverOverwriteColumnsSilently() throws Exception {
+        // two variables into one name (issue 19 item 4)
+        assertThatThrownBy(() -> Transforms.bind(yaml("- log: {vars: [x, y], name: lnx}\n"))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("'lnx' gives the same column 'lnx' for 2 variables");
+        // a data column
+        assertThatThrownBy(() -> Transforms.apply(panel(), yaml("- lag: {vars: [x], name: y}\n"))).isInstanceOf(DataException.class)
+                .hasMessage("transforms[0].lag writes column 'y', which already exists; choose another name (name: ...)");
+        // a column an earlier transform writes
+        assertThatThrownBy(() -> Transforms.bind(yaml("- lag: [x]\n- lag: [x]\n"))).isInstanceOf(SpecException.class)
+                .hasMessageContaining("writes column 'L.x', which transforms[0].lag already writes");
+        // in place is the documented use of log and standardize
+        Panel p = Transforms.apply(panel(), yaml("- log: [x]\n- standardize: [x]\n"));
+        assertThat(p.numericColumns()).containsExactly("x", "y");
+    }
+
+    @Test
+    void everyBindingProblemIsReportedAtOnce() throws Exception {
+        assertThatThrownBy(() -> Transforms.bind(yaml("- lgo: [x]\n- lag: {vars: [x], k: 0}\n"))).isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).problems()).hasSize(2));
+    }
+
+    @Test
+    void shiftsBeyondTheDataSpanAreErrorsNotOverflows() throws Exception {
+        assertThatThrownBy(() -> Transforms.apply(panel(), yaml("- lead: {vars: [x], k: 2147483647}\n")))
+                .isInstanceOf(DataException.class)
+                .hasMessage("transforms[0].lead: a lead of 2147483647 periods leaves no values; the data span 2000-2003");
+    }
 }

@@ -17,7 +17,9 @@ import org.ejml.dense.row.decomposition.qr.QRColPivDecompositionHouseholderColum
  *       is refined on Björck's augmented system {@code [I X; X' 0][r; b] = [y; 0]} with residuals
  *       accumulated by error-free transformations (Björck 1967, "Iterative refinement of linear least
  *       squares solutions I", BIT 7), which recovers close to full double accuracy; {@code (X'X)^{-1}}
- *       is refined the same way, one column at a time.</li>
+ *       is refined the same way, one column at a time, when the condition estimate exceeds
+ *       {@value #INVERSE_REFINE_THRESHOLD} (below, {@code R^{-1} R^{-T}} is already accurate to
+ *       about 1e-12).</li>
  *   <li>Ill-conditioned designs: the QR is recomputed in double-double arithmetic (about 32 digits) in
  *       the same pivot order.</li>
  * </ol>
@@ -31,6 +33,12 @@ public final class LeastSquares {
     /** Condition estimate above which the solve switches to double-double arithmetic. */
     public static final double EXTENDED_THRESHOLD = 1e6;
     private static final int MAX_REFINEMENTS = 4;
+    /**
+     * Condition estimate above which {@code (X'X)^{-1}} is refined column by column like the solution;
+     * below it {@code R^{-1} R^{-T}} is accurate to about {@code cond * 1e-16} and refining would cost
+     * p more refined solves for digits no standard error needs.
+     */
+    public static final double INVERSE_REFINE_THRESHOLD = 1e4;
 
     private LeastSquares() {
     }
@@ -119,11 +127,15 @@ public final class LeastSquares {
             DMatrixRMaj q = qr.getQ(null, true);
             Augmented aug = new Augmented(a, q, r, piv);
             betaScaled = aug.solve(y, new double[p]);
-            invScaled = new double[p][];
-            for (int j = 0; j < p; j++) {
-                double[] c = new double[p];
-                c[j] = -1;
-                invScaled[j] = aug.solve(new double[n], c);
+            if (cond > INVERSE_REFINE_THRESHOLD) {
+                invScaled = new double[p][];
+                for (int j = 0; j < p; j++) {
+                    double[] c = new double[p];
+                    c[j] = -1;
+                    invScaled[j] = aug.solve(new double[n], c);
+                }
+            } else {
+                invScaled = rInverseSquare(r, piv, p); // relative error ~ cond * eps: below 1e-12
             }
         } else {
             ExtendedQr eq = new ExtendedQr(a, aLo, piv);
@@ -150,6 +162,289 @@ public final class LeastSquares {
             ssr += res[i] * res[i];
         }
         return new LeastSquaresFit(beta, res, ssr, inv, cond, extended);
+    }
+
+    /**
+     * Fits {@code y = X b + e} for a design given by columns ({@code columns[j]} is regressor j; not
+     * modified), the layout of projected panel data. Householder QR with column pivoting on the columns,
+     * then one step of iterative refinement of {@code b} with compensated residuals and {@code X'r}
+     * (a second when the first still moved b by more than {@code 1e-15} relatively); {@code (X'X)^{-1}}
+     * from {@code R^{-1} R^{-T}}. The cost is one QR, {@code 2 n p^2} flops, plus a few passes over the
+     * data: no n x p copies beyond the one QR works on. Designs whose condition estimate exceeds
+     * {@value #EXTENDED_THRESHOLD} go to {@link #fit(double[][], double[], List)} (double-double QR).
+     *
+     * @throws EstimationException as {@link #fit(double[][], double[], List)}
+     */
+    public static LeastSquaresFit fitColumns(double[][] columns, double[] y, List<String> names) {
+        int p = columns.length;
+        if (p == 0) throw new IllegalArgumentException("empty design");
+        int n = y.length;
+        if (n < p) throw new EstimationException(EstimationException.Reason.TOO_FEW_OBSERVATIONS, n + " observations for " + p + " parameters");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new EstimationException(EstimationException.Reason.NOT_FINITE, "response has a non-finite value at row " + i);
+            }
+        }
+        // exact power-of-two equilibration, as fit()
+        double[] d = new double[p];
+        double[][] a = new double[p][];
+        for (int j = 0; j < p; j++) {
+            double[] c = columns[j];
+            if (c.length != n) throw new IllegalArgumentException("column " + j + " has " + c.length + " rows, y has " + n);
+            double s = 0;
+            for (double v : c) s += v * v;
+            if (!(s > 0) || Double.isInfinite(s)) {
+                if (Double.isNaN(s) || Double.isInfinite(s)) {
+                    throw new EstimationException(EstimationException.Reason.NOT_FINITE, "column '" + name(names, j) + "' has a non-finite value");
+                }
+                throw new EstimationException(EstimationException.Reason.COLLINEAR, "column '" + name(names, j) + "' is identically zero");
+            }
+            d[j] = Math.scalb(1.0, -Math.getExponent(Math.sqrt(s)));
+            double[] q = new double[n];
+            for (int i = 0; i < n; i++) q[i] = c[i] * d[j];
+            a[j] = q;
+        }
+        ColumnQr qr = new ColumnQr(a, n);
+        List<String> dependent = new ArrayList<>();
+        double r0 = Math.abs(qr.r[0][0]);
+        for (int k = 0; k < p; k++) if (!(Math.abs(qr.r[k][k]) > RANK_TOLERANCE * r0)) dependent.add(name(names, qr.piv[k]));
+        if (!dependent.isEmpty()) {
+            throw new EstimationException(EstimationException.Reason.COLLINEAR, "perfectly collinear regressors: "
+                    + String.join(", ", dependent) + " can be written as a combination of the other columns");
+        }
+        double cond = qr.conditionEstimate();
+        if (cond > EXTENDED_THRESHOLD) {
+            double[][] rows = new double[n][p];
+            for (int j = 0; j < p; j++) for (int i = 0; i < n; i++) rows[i][j] = columns[j][i];
+            return fit(rows, y, names);
+        }
+        double[] bs = qr.solve(y);
+        double[] beta = new double[p];
+        for (int j = 0; j < p; j++) beta[j] = bs[j] * d[j];
+        double[] res = residualColumns(columns, y, beta);
+        for (int step = 0; step < 2; step++) {
+            // b += (X'X)^{-1} X'r through R (seminormal refinement; X'r compensated)
+            double[] g = new double[p];
+            for (int j = 0; j < p; j++) g[j] = d[j] * Compensated.dot(columns[j], res); // A'r, A = X D (the QR overwrote a)
+            double[] db = qr.normalSolve(g);
+            double change = 0;
+            double size = 0;
+            for (int j = 0; j < p; j++) {
+                double delta = db[j] * d[j];
+                beta[j] += delta;
+                change = Math.max(change, Math.abs(delta));
+                size = Math.max(size, Math.abs(beta[j]));
+            }
+            res = residualColumns(columns, y, beta);
+            if (change <= 1e-15 * size) break;
+        }
+        double[][] invScaled = qr.inverse();
+        double[][] inv = new double[p][p];
+        for (int i = 0; i < p; i++) for (int j = 0; j < p; j++) inv[i][j] = d[i] * invScaled[i][j] * d[j];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                double m = 0.5 * (inv[i][j] + inv[j][i]);
+                inv[i][j] = m;
+                inv[j][i] = m;
+            }
+        }
+        double ssr = 0;
+        for (double e : res) ssr += e * e;
+        return new LeastSquaresFit(beta, res, ssr, inv, cond, false);
+    }
+
+    /** {@code y - X b} with the products and sums accumulated with error-free transformations. */
+    private static double[] residualColumns(double[][] x, double[] y, double[] b) {
+        int n = y.length;
+        double[] hi = y.clone();
+        double[] lo = new double[n];
+        for (int j = 0; j < x.length; j++) {
+            double bj = -b[j];
+            double[] c = x[j];
+            for (int i = 0; i < n; i++) {
+                double prod = c[i] * bj;
+                double perr = Math.fma(c[i], bj, -prod);
+                double s = hi[i] + prod;
+                double bb = s - hi[i];
+                lo[i] += (hi[i] - (s - bb)) + (prod - bb) + perr;
+                hi[i] = s;
+            }
+        }
+        for (int i = 0; i < n; i++) hi[i] += lo[i];
+        return hi;
+    }
+
+    /** Householder QR with column pivoting of a column-major matrix (columns modified in place). */
+    private static final class ColumnQr {
+        final double[][] a;
+        final double[][] r;
+        final int[] piv;
+        final double[] beta;
+        final int n;
+        final int p;
+
+        ColumnQr(double[][] a, int n) {
+            this.a = a;
+            this.n = n;
+            this.p = a.length;
+            this.r = new double[p][p];
+            this.piv = new int[p];
+            this.beta = new double[p];
+            double[] norms = new double[p];
+            double[] original = new double[p];
+            for (int j = 0; j < p; j++) {
+                piv[j] = j;
+                norms[j] = Compensated.dot(a[j], a[j]);
+                original[j] = norms[j];
+            }
+            for (int k = 0; k < p; k++) {
+                int best = k;
+                for (int j = k + 1; j < p; j++) if (norms[j] > norms[best]) best = j;
+                if (best != k) {
+                    double[] t = a[k];
+                    a[k] = a[best];
+                    a[best] = t;
+                    double tn = norms[k];
+                    norms[k] = norms[best];
+                    norms[best] = tn;
+                    tn = original[k];
+                    original[k] = original[best];
+                    original[best] = tn;
+                    int tp = piv[k];
+                    piv[k] = piv[best];
+                    piv[best] = tp;
+                    for (int i = 0; i < k; i++) {
+                        double tr = r[i][k];
+                        r[i][k] = r[i][best];
+                        r[i][best] = tr;
+                    }
+                }
+                double[] v = a[k];
+                double s = 0;
+                for (int i = k; i < n; i++) s += v[i] * v[i];
+                double alpha = Math.sqrt(s);
+                if (alpha == 0) {
+                    r[k][k] = 0;
+                    beta[k] = 0;
+                    continue;
+                }
+                if (v[k] > 0) alpha = -alpha;
+                // v = x - alpha e1, H = I - v v' / (alpha (alpha - x_k))... stored as v with beta = 1/(alpha^2 - alpha x_k)
+                double vk = v[k] - alpha;
+                double bk = -1.0 / (alpha * vk);
+                v[k] = vk;
+                beta[k] = bk;
+                r[k][k] = alpha;
+                for (int j = k + 1; j < p; j++) {
+                    double[] c = a[j];
+                    double t = 0;
+                    for (int i = k; i < n; i++) t += v[i] * c[i];
+                    t *= bk;
+                    for (int i = k; i < n; i++) c[i] -= t * v[i];
+                    r[k][j] = c[k];
+                    // downdate the remaining norm; recompute when cancellation makes it unreliable
+                    double rem = norms[j] - c[k] * c[k];
+                    if (rem < 1e-8 * original[j]) {
+                        rem = 0;
+                        for (int i = k + 1; i < n; i++) rem += c[i] * c[i];
+                    }
+                    norms[j] = rem;
+                }
+            }
+        }
+
+        double conditionEstimate() {
+            double max = 0;
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < p; k++) {
+                max = Math.max(max, Math.abs(r[k][k]));
+                min = Math.min(min, Math.abs(r[k][k]));
+            }
+            return max / min;
+        }
+
+        /** Least-squares solution of the scaled problem, in the original column order. */
+        double[] solve(double[] y) {
+            double[] qy = y.clone();
+            for (int k = 0; k < p; k++) {
+                double[] v = a[k];
+                double t = 0;
+                for (int i = k; i < n; i++) t += v[i] * qy[i];
+                t *= beta[k];
+                for (int i = k; i < n; i++) qy[i] -= t * v[i];
+            }
+            double[] z = new double[p];
+            for (int k = p - 1; k >= 0; k--) {
+                double s = qy[k];
+                for (int l = k + 1; l < p; l++) s -= r[k][l] * z[l];
+                z[k] = s / r[k][k];
+            }
+            double[] out = new double[p];
+            for (int k = 0; k < p; k++) out[piv[k]] = z[k];
+            return out;
+        }
+
+        /** {@code (A'A)^{-1} g} through {@code R} (original column order in and out). */
+        double[] normalSolve(double[] g) {
+            double[] h = new double[p];
+            for (int k = 0; k < p; k++) {
+                double s = g[piv[k]];
+                for (int l = 0; l < k; l++) s -= r[l][k] * h[l];
+                h[k] = s / r[k][k];
+            }
+            for (int k = p - 1; k >= 0; k--) {
+                double s = h[k];
+                for (int l = k + 1; l < p; l++) s -= r[k][l] * h[l];
+                h[k] = s / r[k][k];
+            }
+            double[] out = new double[p];
+            for (int k = 0; k < p; k++) out[piv[k]] = h[k];
+            return out;
+        }
+
+        /** {@code (A'A)^{-1} = P R^{-1} R^{-T} P'}. */
+        double[][] inverse() {
+            double[][] rinv = new double[p][p];
+            for (int j = 0; j < p; j++) {
+                rinv[j][j] = 1 / r[j][j];
+                for (int i = j - 1; i >= 0; i--) {
+                    double s = 0;
+                    for (int l = i + 1; l <= j; l++) s += r[i][l] * rinv[l][j];
+                    rinv[i][j] = -s / r[i][i];
+                }
+            }
+            double[][] out = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    double s = 0;
+                    for (int l = Math.max(i, j); l < p; l++) s += rinv[i][l] * rinv[j][l];
+                    out[piv[i]][piv[j]] = s;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code P R^{-1} R^{-T} P'} from a pivoted QR's R. */
+    private static double[][] rInverseSquare(DMatrixRMaj r, int[] piv, int p) {
+        double[][] rinv = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            rinv[j][j] = 1 / r.get(j, j);
+            for (int i = j - 1; i >= 0; i--) {
+                double s = 0;
+                for (int l = i + 1; l <= j; l++) s += r.get(i, l) * rinv[l][j];
+                rinv[i][j] = -s / r.get(i, i);
+            }
+        }
+        double[][] out = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                double s = 0;
+                for (int l = Math.max(i, j); l < p; l++) s += rinv[i][l] * rinv[j][l];
+                out[piv[i]][piv[j]] = s;
+            }
+        }
+        return out;
     }
 
     private static String name(List<String> names, int j) {

@@ -29,12 +29,11 @@ public final class Diagnostics {
         double ssr = Compensated.dot(e, e);
         double[] g = new double[n];
         for (int i = 0; i < n; i++) g[i] = studentized ? e[i] * e[i] : e[i] * e[i] / (ssr / n);
-        double[][] d = new double[n][m + 1];
-        for (int i = 0; i < n; i++) {
-            d[i][0] = 1;
-            for (int j = 0; j < m; j++) d[i][j + 1] = aux[j][i];
-        }
-        LeastSquaresFit f = LeastSquares.fit(d, g, null);
+        double[][] d = new double[m + 1][];
+        d[0] = new double[n];
+        java.util.Arrays.fill(d[0], 1.0);
+        for (int j = 0; j < m; j++) d[j + 1] = aux[j];
+        LeastSquaresFit f = LeastSquares.fitColumns(d, g, List.of("constant", "fitted values"));
         double mean = Compensated.sum(g) / n;
         Compensated tss = new Compensated(0);
         for (double v : g) tss.addProduct(v - mean, v - mean);
@@ -56,6 +55,29 @@ public final class Diagnostics {
      */
     public static List<Vif> vif(double[][] x, List<String> names) {
         int k = x.length;
+        if (k > 1) {
+            // one QR of the centred regressors: VIF_j = ||x_j - mean||^2 [(Xc'Xc)^{-1}]_jj, the same 1/(1 - R_j^2)
+            double[][] xc = new double[k][];
+            double[] tss = new double[k];
+            for (int j = 0; j < k; j++) {
+                int n = x[j].length;
+                double mean = Compensated.sum(x[j]) / n;
+                xc[j] = new double[n];
+                for (int i = 0; i < n; i++) xc[j][i] = x[j][i] - mean;
+                tss[j] = Compensated.dot(xc[j], xc[j]);
+            }
+            try {
+                LeastSquaresFit f = LeastSquares.fitColumns(xc, xc[0], null);
+                List<Vif> out = new ArrayList<>();
+                for (int j = 0; j < k; j++) {
+                    double vif = Math.max(1.0, tss[j] * f.xtxInverse(j, j));
+                    out.add(new Vif(names.get(j), vif, 1 / vif));
+                }
+                return out;
+            } catch (EstimationException collinear) {
+                // fall through: one regression per regressor names the collinear ones with +Inf
+            }
+        }
         List<Vif> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             if (k == 1) {

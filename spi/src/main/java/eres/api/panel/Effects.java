@@ -32,6 +32,22 @@ public enum Effects {
         return this == TIME || this == TWOWAYS;
     }
 
+    /** Binds a chain value ({@code effects: twoways}). */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Effects of(String s) {
+        return parse("effects", s);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String json() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
     /** Accepts none/pooled, entity/individual/id/oneway, time/year/period, twoways/two-way/both. */
     public static Effects parse(String path, String s) {
         if (s == null) throw new SpecException(path, "is required: one of pooled, entity, time, twoways");

@@ -2,6 +2,8 @@ package eres.api.panel;
 
 import eres.api.linalg.Compensated;
 import eres.api.data.Panel;
+import java.util.ArrayList;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.qr.QRColPivDecompositionHouseholderColumn_DDRM;
 
@@ -16,14 +18,27 @@ import org.ejml.dense.row.decomposition.qr.QRColPivDecompositionHouseholderColum
  *   <li>{@code TWOWAYS}, balanced: double demeaning {@code w - wbar_i. - wbar_.t + wbar_..};</li>
  *   <li>{@code TWOWAYS}, unbalanced: entity demeaning, then the residual from the entity-demeaned
  *       year dummies (T - 1, first year dropped), exact and identical to Stata's
- *       {@code xtreg y x i.year, fe}. The alternating-projections method (demean by entity, then by
- *       time, until the largest change is below 1e-13 of the scale) is available for very long T and
- *       gives the same result.</li>
+ *       {@code xtreg y x i.year, fe}, when T is small; for long T (more than 50 periods, or more than
+ *       2*10^7 dummy cells) accelerated alternating projections ({@link Absorber}: conjugate gradients
+ *       on the symmetric Kaczmarz sweep, as reghdfe), which give the same result to rounding;</li>
+ *   <li>further absorbed factors ({@link #of(Panel, Effects, List)}, e.g. industry or firm x year):
+ *       accelerated alternating projections over all factors, any number of them.</li>
  * </ul>
+ *
+ * <p>{@link #applyAll} projects several columns in parallel (one column per task; the result does not
+ * depend on the number of threads).
  */
 public final class FixedEffectsProjection {
     /** How two-way effects are removed on unbalanced panels. */
     public enum Method { DUMMIES, ALTERNATING }
+
+    /** A further absorbed factor: dense codes in {@code [0, levels)}, one per row of the sample. */
+    public record Factor(String name, int[] codes, int levels) {
+    }
+
+    /** Unbalanced two-way panels with more periods than this use alternating projections. */
+    static final int MAX_DUMMY_PERIODS = 50;
+    static final long MAX_DUMMY_CELLS = 20_000_000L;
 
     private final Effects effects;
     private final int n;
@@ -36,8 +51,11 @@ public final class FixedEffectsProjection {
     // unbalanced two-way: thin Q of the entity-demeaned dummies (identified columns only)
     private final DMatrixRMaj q;
     private final int identifiedDummies;
+    // alternating projections (long T, or further factors)
+    private final Absorber absorber;
+    private final int absorbedByFactors;
 
-    private FixedEffectsProjection(Panel sample, Effects effects, Method method) {
+    private FixedEffectsProjection(Panel sample, Effects effects, Method method, List<Factor> extra) {
         this.effects = effects;
         this.n = sample.rows();
         this.entity = sample.entityIndices();
@@ -46,6 +64,31 @@ public final class FixedEffectsProjection {
         this.periods = sample.timeCount();
         this.balanced = sample.isBalanced();
         this.method = method;
+        if (!extra.isEmpty() || (effects == Effects.TWOWAYS && !balanced && method == Method.ALTERNATING && periods > 1)) {
+            List<int[]> codes = new ArrayList<>();
+            List<Integer> levels = new ArrayList<>();
+            if (effects.hasEntity()) {
+                codes.add(entity);
+                levels.add(entities);
+            }
+            if (effects.hasTime()) {
+                codes.add(period);
+                levels.add(periods);
+            }
+            for (Factor f : extra) {
+                if (f.codes().length != n) throw new IllegalArgumentException("factor " + f.name() + " has " + f.codes().length + " rows");
+                codes.add(f.codes());
+                levels.add(f.levels());
+            }
+            if (codes.isEmpty()) throw new IllegalArgumentException("no factor to absorb");
+            this.absorber = new Absorber(codes, levels);
+            this.absorbedByFactors = absorber.absorbedParameters();
+            this.q = null;
+            this.identifiedDummies = effects == Effects.TWOWAYS ? absorber.twoWayTimeDummies() : 0;
+            return;
+        }
+        this.absorber = null;
+        this.absorbedByFactors = -1;
         if (effects == Effects.TWOWAYS && !balanced && method == Method.DUMMIES && periods > 1) {
             int m = periods - 1;
             DMatrixRMaj d = new DMatrixRMaj(n, m);
@@ -71,13 +114,50 @@ public final class FixedEffectsProjection {
         }
     }
 
-    /** A projection for the rows of {@code sample} (the estimation sample). */
+    /**
+     * A projection for the rows of {@code sample} (the estimation sample); unbalanced two-way panels use
+     * year dummies for short panels and alternating projections for long ones.
+     */
     public static FixedEffectsProjection of(Panel sample, Effects effects) {
-        return new FixedEffectsProjection(sample, effects, Method.DUMMIES);
+        Method m = Method.DUMMIES;
+        if (effects == Effects.TWOWAYS && !sample.isBalanced()) {
+            long cells = (long) sample.rows() * (sample.timeCount() - 1);
+            if (sample.timeCount() > MAX_DUMMY_PERIODS || cells > MAX_DUMMY_CELLS) m = Method.ALTERNATING;
+        }
+        return new FixedEffectsProjection(sample, effects, m, List.of());
     }
 
     public static FixedEffectsProjection of(Panel sample, Effects effects, Method method) {
-        return new FixedEffectsProjection(sample, effects, method);
+        return new FixedEffectsProjection(sample, effects, method, List.of());
+    }
+
+    /**
+     * A projection absorbing {@code effects} and further factors (none: as {@link #of(Panel, Effects)}),
+     * by accelerated alternating projections. Absorbed parameters follow reghdfe's count (see
+     * {@link Absorber#absorbedParameters()}).
+     */
+    public static FixedEffectsProjection of(Panel sample, Effects effects, List<Factor> extra) {
+        if (extra.isEmpty()) return of(sample, effects);
+        return new FixedEffectsProjection(sample, effects, Method.ALTERNATING, List.copyOf(extra));
+    }
+
+    /** Rows of the sample that are not singletons of any absorbed factor, dropped iteratively (reghdfe). */
+    public static int[] withoutSingletons(Panel sample, Effects effects, List<Factor> extra) {
+        List<int[]> codes = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        if (effects.hasEntity()) {
+            codes.add(sample.entityIndices());
+            levels.add(sample.entityCount());
+        }
+        if (effects.hasTime()) {
+            codes.add(sample.timeIndices());
+            levels.add(sample.timeCount());
+        }
+        for (Factor f : extra) {
+            codes.add(f.codes());
+            levels.add(f.levels());
+        }
+        return Absorber.withoutSingletons(codes, levels, sample.rows());
     }
 
     public Effects effects() {
@@ -89,6 +169,7 @@ public final class FixedEffectsProjection {
      * T (time), G + identified year dummies (two-way).
      */
     public int absorbedParameters() {
+        if (absorber != null) return absorbedByFactors;
         return switch (effects) {
             case NONE -> 1;
             case ENTITY -> entities;
@@ -110,9 +191,17 @@ public final class FixedEffectsProjection {
         return periods;
     }
 
+    /** The residuals of several columns (new arrays), computed in parallel over columns. */
+    public double[][] applyAll(double[][] columns) {
+        double[][] out = new double[columns.length][];
+        java.util.stream.IntStream.range(0, columns.length).parallel().forEach(j -> out[j] = apply(columns[j]));
+        return out;
+    }
+
     /** The residual of {@code x} after removing the effects (a new array). */
     public double[] apply(double[] x) {
         if (x.length != n) throw new IllegalArgumentException("column has " + x.length + " rows, sample has " + n);
+        if (absorber != null) return absorber.residual(x);
         switch (effects) {
             case NONE: {
                 double m = Compensated.sum(x) / n;
@@ -129,7 +218,6 @@ public final class FixedEffectsProjection {
                     double[] a = demean(x, entity, entities);
                     return demean(a, period, periods);
                 }
-                if (method == Method.ALTERNATING) return alternating(x);
                 double[] a = demean(x, entity, entities);
                 // a - Q Q' a
                 int k = q.numCols;
@@ -146,20 +234,6 @@ public final class FixedEffectsProjection {
                 }
                 return a;
         }
-    }
-
-    private double[] alternating(double[] x) {
-        double scale = 0;
-        for (double v : x) scale = Math.max(scale, Math.abs(v));
-        double[] a = x.clone();
-        for (int it = 0; it < 100_000; it++) {
-            double[] b = demean(demean(a, entity, entities), period, periods);
-            double change = 0;
-            for (int i = 0; i < n; i++) change = Math.max(change, Math.abs(b[i] - a[i]));
-            a = b;
-            if (change <= 1e-13 * Math.max(scale, 1e-300)) break;
-        }
-        return demean(a, entity, entities);
     }
 
     /** x minus its group means (compensated sums). */

@@ -44,13 +44,19 @@ public final class PanelFit {
     private final double fEntityP;
     private final double condition;
     private final double[][] regressors;
+    private final int singletons;
+    private final eres.api.inference.CovarianceEstimate covariance;
+    private final int droppedMissingCluster;
+    private double[][] design;
+    private double[] response;
 
     PanelFit(PanelRegression.Spec spec, List<String> terms, List<Coefficient> coefficients, double[][] vcov, double[] residuals,
              double[] fitted, int[] sampleRows, int droppedRows, int nobs, int groups, int periods, int clusters,
              String clusterVariable, int dfResid, double dfT, int absorbed, int timeDummies, double ssr, double tssWithin,
              double r2, double r2Overall, double r2Between, double sigmaE, double sigmaU, double rho, double constant,
              double fModel, double fModelDf1, double fModelDf2, double fModelP, double fEntity, double fEntityDf1,
-             double fEntityDf2, double fEntityP, double condition, double[][] regressors) {
+             double fEntityDf2, double fEntityP, double condition, double[][] regressors, int singletons,
+             eres.api.inference.CovarianceEstimate covariance, int droppedMissingCluster) {
         this.spec = spec;
         this.terms = terms;
         this.coefficients = List.copyOf(coefficients);
@@ -87,6 +93,56 @@ public final class PanelFit {
         this.fEntityP = fEntityP;
         this.condition = condition;
         this.regressors = regressors;
+        this.singletons = singletons;
+        this.covariance = covariance;
+        this.droppedMissingCluster = droppedMissingCluster;
+    }
+
+    void attachDesign(double[][] design, double[] response) {
+        this.design = design;
+        this.response = response;
+    }
+
+    /** The projected design (columns in {@link #terms()} order, effects partialled out; the constant column for pooled OLS). */
+    public double[][] design() {
+        double[][] c = new double[design.length][];
+        for (int j = 0; j < c.length; j++) c[j] = design[j].clone();
+        return c;
+    }
+
+    /** The projected response (y with the effects partialled out; y itself for pooled OLS). */
+    public double[] response() {
+        return response.clone();
+    }
+
+    /** The typed summary written to results.json. */
+    public eres.api.inference.ModelSummary summary() {
+        boolean pooled = spec.effects() == Effects.NONE && spec.absorb().isEmpty();
+        eres.api.inference.CovarianceEstimate c = covariance;
+        return new eres.api.inference.ModelSummary(nobs, groups, periods, terms.size(), dfResid, pooled ? 0 : absorbed, ssr, sigmaE,
+                r2, pooled ? null : r2, pooled ? null : r2Between, pooled ? null : r2Overall, pooled ? r2Adjusted() : null,
+                spec.effects().label(), c.type().label(), c.convention().label(), Double.isInfinite(c.tDf()) ? null : c.tDf(),
+                c.clusters() > 0 ? c.clusters() : null, c.clusterVariables());
+    }
+
+    /** The coefficient covariance matrix with its terms (results.json section {@code covariance}). */
+    public eres.api.inference.ModelSummary.Covariance covarianceMatrix() {
+        return new eres.api.inference.ModelSummary.Covariance(covariance.type().label(), terms, vcov());
+    }
+
+    /** The covariance estimate (type, factor, t df, clusters) of {@link #vcov()}. */
+    public eres.api.inference.CovarianceEstimate covariance() {
+        return covariance;
+    }
+
+    /** Rows left out because their cluster label is missing (Stata's vce(cluster) sample rule); included in {@link #droppedRows()}. */
+    public int droppedMissingCluster() {
+        return droppedMissingCluster;
+    }
+
+    /** Singleton observations dropped before estimation (only with absorbed factors, as reghdfe). */
+    public int singletons() {
+        return singletons;
     }
 
     public PanelRegression.Spec spec() {
@@ -212,7 +268,7 @@ public final class PanelFit {
         return sigmaE;
     }
 
-    /** Standard deviation of the entity effects u_i over observations (NaN without entity effects). */
+    /** Standard deviation of the entity effects, one u_i per entity, divisor G - 1 (Stata xtreg, fe; NaN without entity effects). */
     public double sigmaU() {
         return sigmaU;
     }

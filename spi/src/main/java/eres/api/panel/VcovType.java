@@ -4,7 +4,8 @@ import eres.api.SpecException;
 import java.util.Locale;
 
 /**
- * Covariance estimator (Stata conventions, see docs/methods/panel-fe.md):
+ * The earlier three-way covariance choice, kept for callers that use it; the inference layer
+ * ({@link eres.api.inference.CovarianceType}) has every type. Stata conventions (docs/methods/panel-fe.md):
  * conventional ({@code xtreg, fe}), HC1 ({@code areg, vce(robust)}) and cluster-robust
  * ({@code xtreg, fe vce(cluster id)}, with the small-sample factor {@code G/(G-1) (n-1)/(n-K)}).
  */
@@ -19,6 +20,21 @@ public enum VcovType {
 
     public String label() {
         return label;
+    }
+
+    /** The covariance type of the inference layer (HC1 for robust, CR1 for cluster). */
+    public eres.api.inference.CovarianceType type() {
+        return switch (this) {
+            case CONVENTIONAL -> eres.api.inference.CovarianceType.CONVENTIONAL;
+            case ROBUST -> eres.api.inference.CovarianceType.HC1;
+            case CLUSTER -> eres.api.inference.CovarianceType.CR1;
+        };
+    }
+
+    /** The three-way family of a covariance type (HCx: robust, CRx: cluster, Driscoll-Kraay: robust). */
+    public static VcovType of(eres.api.inference.CovarianceType t) {
+        if (t == eres.api.inference.CovarianceType.CONVENTIONAL) return CONVENTIONAL;
+        return t.clustered() ? CLUSTER : ROBUST;
     }
 
     /** Accepts conventional/iid/unadjusted/ols, robust/hc1/hc, cluster/cl/clustered. */

@@ -79,7 +79,7 @@ public final class BetweenEstimator implements Estimator<BetweenEstimator.Parame
         return StepResult.builder()
                 .coefficients(coefs)
                 .statistic("nobs", panel.rows())
-                .statistic("groups", g)
+                .statistic("entities", g)
                 .statistic("dfResid", df)
                 .table(new RegressionTable("coefficients", "Between regression of " + p.y())
                         .column("(1)", coefs, Map.of("Entities", Integer.toString(g))).build())

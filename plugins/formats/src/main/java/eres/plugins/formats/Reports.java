@@ -16,9 +16,9 @@ final class Reports {
     private Reports() {
     }
 
-    /** {@code step} or {@code step--group} (group made safe for a file name). */
+    /** {@code step} or {@code step--group}, injective ({@link OutputNames#entry}: 东部 and 西部 stay apart). */
     static String key(Report.Entry e) {
-        return e.group() == null ? e.stepId() : e.stepId() + "--" + OutputNames.sanitize(e.group());
+        return OutputNames.entry(e.stepId(), e.group());
     }
 
     static String tablePath(Report.Entry e, String tableId, String extension) {

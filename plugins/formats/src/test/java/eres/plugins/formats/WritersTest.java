@@ -129,7 +129,7 @@ class WritersTest {
         new DocxWriter().write(chinese, new DocxWriter.Options(null, null, null), SampleReports.sink(dir));
         assertThat(dir.resolve("report.docx")).exists();
         assertThat(dir.resolve("tables/combined-by-region.docx")).exists();
-        assertThat(dir.resolve("tables/baseline--x---coefficients.docx")).exists(); // group 东部 made file-safe
+        assertThat(dir.resolve("tables/baseline--+E4+B8+9C+E9+83+A8-coefficients.docx")).exists(); // group 东部, +XX-escaped (OutputNames.encode)
         try (InputStream in = Files.newInputStream(dir.resolve("tables/combined-by-region.docx"));
              XWPFDocument doc = new XWPFDocument(in)) {
             assertThat(doc.getTables()).hasSize(1);

@@ -234,6 +234,12 @@ final class GwrRun {
                         + " may prefer a bandwidth outside it (set bandwidth-min / bandwidth-max)");
             }
         }
+        if (o.adaptive() && o.bandwidth() != null && o.bandwidth() > n) {
+            // more neighbours than observations: every point's kernel covers the whole sample
+            b.warning("bandwidth-above-n", "the adaptive bandwidth of " + Math.round(o.bandwidth()) + " neighbours exceeds the " + n
+                    + " observations: every observation is a neighbour of every point (an adaptive bandwidth counts neighbours;"
+                    + " at most " + n + " here)");
+        }
         if (bad.length > 0) b.warning("dropped-missing", bad.length + " row(s) with a missing value in y, x or coordinates were dropped");
 
         // tests

@@ -117,7 +117,7 @@ final class Neighbours {
             throw new EstimationException(EstimationException.Reason.OUT_OF_BOUNDS,
                     "neighbour lists for " + what + " would hold about " + entries + " entries (limit " + limit()
                             + " for a " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower bandwidth-max, use an"
-                            + " adaptive bisquare kernel, search: expanding, or give the JVM more memory (JAVA_OPTS=-Xmx...)");
+                            + " adaptive bisquare kernel, search: expanding, or give the JVM more memory (ERES_JAVA_OPTS=-Xmx...)");
         }
     }
 

@@ -52,6 +52,19 @@ class GtwrBehaviourTest {
         assertThat(x1[PANEL.rowOf("11", 2008)]).isEqualTo(x1[PANEL.rowOf("11", 2020)]);
     }
 
+    /** Issue 19.11: an adaptive bandwidth above n (a neighbour count larger than the sample) is warned about. */
+    @Test
+    void anAdaptiveBandwidthAboveNIsWarnedAbout() {
+        int n = PANEL.rows();
+        StepResult r = gwr(PANEL, "{" + BASE + ", \"bandwidth\": " + (n + 100) + ", \"permutations\": 0, \"maps\": false}");
+        assertThat(r.warnings()).anySatisfy(w -> {
+            assertThat(w.code()).isEqualTo("bandwidth-above-n");
+            assertThat(w.message()).contains((n + 100) + " neighbours exceeds the " + n + " observations");
+        });
+        StepResult atN = gwr(PANEL, "{" + BASE + ", \"bandwidth\": " + n + ", \"permutations\": 0, \"maps\": false}");
+        assertThat(atN.warnings()).noneMatch(w -> w.code().equals("bandwidth-above-n"));
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         String json = "{" + BASE + ", \"permutations\": 19, \"maps\": false, \"tau-range\": [-1, 1]}";

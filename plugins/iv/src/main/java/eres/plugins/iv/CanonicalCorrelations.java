@@ -1,5 +1,7 @@
 package eres.plugins.iv;
 
+import eres.api.linalg.Dense;
+
 /**
  * Canonical correlations between the partialled endogenous regressors {@code X1p} (n x K1) and the
  * partialled excluded instruments {@code Z1p} (n x L1), computed as ivreg2/ranktest do:
@@ -25,8 +27,8 @@ record CanonicalCorrelations(double[][] theta, double[][] u, double[] s, double[
         double[][] qzz = Dense.scale(Dense.cross(z1p, z1p), 1.0 / n);
         double[][] qyy = Dense.scale(Dense.cross(x1p, x1p), 1.0 / n);
         double[][] qzy = Dense.scale(Dense.cross(z1p, x1p), 1.0 / n);
-        double[][] rz = Dense.choleskyUpper(qzz);
-        double[][] ry = Dense.choleskyUpper(qyy);
+        double[][] rz = Dense.tryCholeskyUpper(qzz);
+        double[][] ry = Dense.tryCholeskyUpper(qyy);
         if (rz == null || ry == null) return null;
         double[][] irz = Dense.invertUpper(rz);
         double[][] iry = Dense.invertUpper(ry);

@@ -1,7 +1,16 @@
 package eres.plugins.iv;
 
+import eres.api.linalg.Dense;
 import eres.api.linalg.LeastSquares;
 import eres.api.linalg.LeastSquaresFit;
+import eres.api.inference.AbsorbedHat;
+import eres.api.inference.Clusters;
+import eres.api.inference.CovarianceEstimate;
+import eres.api.inference.CovarianceSpec;
+import eres.api.inference.CovarianceType;
+import eres.api.inference.DegreesOfFreedom;
+import eres.api.inference.DofConvention;
+import eres.api.inference.SandwichEstimator;
 import eres.api.panel.VcovType;
 import eres.api.stats.Distributions;
 import eres.api.EstimationException;
@@ -57,17 +66,43 @@ public final class Iv2sls {
     }
 
     /**
-     * Covariance and degrees-of-freedom options.
+     * Covariance and degrees-of-freedom options, for the inference layer.
      *
-     * @param cluster  cluster code of each observation in {@code [0, clusters)} (cluster only)
-     * @param level    confidence level of the intervals
+     * @param covariance the covariance request (type, cluster variables, lag, convention)
+     * @param clusters   resolved clusters of the sample (cluster types only)
+     * @param dofminus   large-sample adjustment (xtivreg2: the absorbed entity effects; 0 under {@code dof: r})
+     * @param sdofminus  small-sample adjustment (the other absorbed parameters: time dummies, the constant)
+     * @param absorbed   hat matrix of the absorbed effects (HC2/HC3/CR2/CR3)
+     * @param period     period of each observation (Driscoll–Kraay), or {@code null}
+     * @param nested     absorbed parameters nested in the clusters ({@code dof: xtreg})
+     * @param level      confidence level of the intervals
      */
-    public record Options(VcovType vce, int[] cluster, int clusters, boolean small, int dofminus, int sdofminus, double level) {
+    public record Options(CovarianceSpec covariance, Clusters clusters, boolean small, int dofminus, int sdofminus, double level,
+                          AbsorbedHat absorbed, int[] period, int periods, int nested) {
         public Options {
-            if (vce == VcovType.CLUSTER && (cluster == null || clusters < 2)) {
+            if (covariance.type().clustered() && (clusters == null || clusters.minCount() < 2)) {
                 throw new IllegalArgumentException("cluster-robust covariance needs at least 2 clusters");
             }
             if (dofminus < 0 || sdofminus < 0) throw new IllegalArgumentException("dofminus and sdofminus must be >= 0");
+            if (absorbed == null) absorbed = AbsorbedHat.NONE;
+        }
+
+        /** The earlier three-way options (conventional, robust = HC1, cluster = CR1), Stata conventions. */
+        public Options(VcovType vce, int[] cluster, int clusters, boolean small, int dofminus, int sdofminus, double level) {
+            this(new CovarianceSpec(vce.type(), List.of(), null, DofConvention.STATA),
+                    vce == VcovType.CLUSTER ? new Clusters(List.of("cluster"), new int[][] {cluster}, new int[] {clusters}, 0) : null,
+                    small, dofminus, sdofminus, level, AbsorbedHat.NONE, null, 1, 0);
+        }
+
+        CovarianceType type() {
+            return covariance.type();
+        }
+
+        /** The degrees-of-freedom record of a fit with {@code p} coefficients (see {@link DegreesOfFreedom}). */
+        DegreesOfFreedom dof(int n, int p) {
+            DofConvention c = covariance.dof();
+            int notCounted = c == DofConvention.STATA ? dofminus : nested;
+            return new DegreesOfFreedom(n, p, dofminus + sdofminus, notCounted, Math.max(dofminus - 1, 0), dofminus, periods, small, c);
         }
     }
 
@@ -99,7 +134,8 @@ public final class Iv2sls {
      * @param stockWright  Stock–Wright LM S statistic
      */
     public record Result(int n, int k, int l, int k1, int l1, int clusters, int dofminus, int sdofminus, boolean small,
-                         VcovType vce, List<String> terms, double[] b, double[][] v, List<Coefficient> coefficients, double dfT,
+                         VcovType vce, CovarianceEstimate covariance, List<String> terms, double[] b, double[][] v,
+                         List<Coefficient> coefficients, double dfT,
                          double[] residuals, double rss, double rmse, double r2, double r2c, double r2u, double r2a,
                          TestStatistic modelF, List<FirstStage> firstStages, double[] canonical, TestStatistic anderson,
                          TestStatistic craggDonald, TestStatistic kpLm, TestStatistic kpWald, double kpWaldChi2,
@@ -179,15 +215,15 @@ public final class Iv2sls {
         }
 
         boolean cluster() {
-            return o.vce() == VcovType.CLUSTER;
+            return o.type().clustered();
         }
 
         boolean iid() {
-            return o.vce() == VcovType.CONVENTIONAL;
+            return o.type() == CovarianceType.CONVENTIONAL;
         }
 
         int m() {
-            return o.clusters();
+            return o.clusters() == null ? 0 : o.clusters().count();
         }
 
         int dofm() {
@@ -242,8 +278,9 @@ public final class Iv2sls {
         double[] e = residuals(w.y, w.x, b);
         double rss = Dense.dot(e, e);
 
-        double[][] vcov = coefficientCovariance(w, xhat, e, rss, bread, w.kk);
-        double dfT = tDf(w, dfSmall);
+        CovarianceEstimate ce = covariance(w, xhat, e, rss, bread, w.kk);
+        double[][] vcov = ce.matrix();
+        double dfT = ce.tDf();
         List<Coefficient> coefs = coefficients(w.xNames, b, vcov, dfT, options.level());
 
         // fit statistics
@@ -271,12 +308,19 @@ public final class Iv2sls {
 
         TestStatistic overid = overidentification(w, e, rss);
         TestStatistic endog = cStatistic(w, ols.residuals());
-        TestStatistic[] dwh = durbinWuHausman(w, e, ols.residuals(), v);
+        TestStatistic[] dwh;
+        try {
+            dwh = durbinWuHausman(w, e, ols.residuals(), v);
+        } catch (EstimationException ex) {
+            // e.g. instruments that reproduce the endogenous regressors exactly (Z = X): no first-stage residual to test
+            String why = "not computed: " + ex.getMessage();
+            dwh = new TestStatistic[] {TestStatistic.notApplicable("durbin", why), TestStatistic.notApplicable("wu-hausman", why)};
+        }
         TestStatistic[] ar = andersonRubin(w, zRows, dfFirst);
         TestStatistic sw = stockWright(w);
 
         return new Result(n, w.kk, w.ll, w.k1, w.l1, w.cluster() ? w.m() : 0, w.dofm(), w.sdofm(), options.small(),
-                options.vce(), w.xNames, b, vcov, coefs, dfT, e, rss, rmse, r2, r2c, r2u, r2a, modelF, firstStages,
+                VcovType.of(options.type()), ce, w.xNames, b, vcov, coefs, dfT, e, rss, rmse, r2, r2c, r2u, r2a, modelF, firstStages,
                 id.canonical, id.anderson, id.craggDonald, id.kpLm, id.kpWald, id.kpWaldChi2, overid, endog, dwh[0], dwh[1],
                 ar[0], ar[1], sw, w.warnings);
     }
@@ -285,33 +329,26 @@ public final class Iv2sls {
 
     /**
      * Covariance of an IV/OLS coefficient vector with bread {@code A = (Xhat'Xhat)^{-1}} and
-     * {@code p} parameters, in ivreg2's conventions (see the class comment).
+     * {@code p} parameters, from the inference layer with ivreg2's degrees of freedom (see the class
+     * comment and {@link DegreesOfFreedom}); HC2/HC3/CR2/CR3 use the leverages of {@code Xhat}.
      */
-    private static double[][] coefficientCovariance(Work w, double[][] xhat, double[] e, double rss, double[][] a, int p) {
-        int n = w.n;
-        switch (w.o.vce()) {
-            case CONVENTIONAL -> {
-                double s2 = rss / (w.o.small() ? n - p - w.dofm() - w.sdofm() : n - w.dofm());
-                return Dense.scale(a, s2);
-            }
-            case ROBUST -> {
-                double[][] meat = Dense.scoreMeat(scores(xhat, e));
-                double c = (double) n / (n - w.dofm());
-                if (w.o.small()) c *= (n - w.dofm()) / (double) (n - p - w.dofm() - w.sdofm());
-                return sandwich(a, meat, c);
-            }
-            default -> {
-                double[][] meat = clusterMeat(scores(xhat, e), w);
-                double c = 1;
-                if (w.o.small()) c = (n - 1.0) / (n - p - w.sdofm()) * w.m() / (w.m() - 1.0);
-                return sandwich(a, meat, c);
-            }
-        }
+    private static CovarianceEstimate covariance(Work w, double[][] xhat, double[] e, double rss, double[][] a, int p) {
+        return SandwichEstimator.estimate(new SandwichEstimator.Input(xhat, e, a, rss, w.o.absorbed(), w.o.period()),
+                w.o.covariance(), w.o.clusters(), w.o.dof(w.n, p));
     }
 
-    private static double tDf(Work w, int dfSmall) {
+    private static double[][] coefficientCovariance(Work w, double[][] xhat, double[] e, double rss, double[][] a, int p) {
+        return covariance(w, xhat, e, rss, a, p).matrix();
+    }
+
+    /** t df of a fit whose small-sample residual df is {@code dfResid} (first stages: n - L - dofminus - sdofminus). */
+    private static double tDf(Work w, int dfResid) {
         if (!w.o.small()) return Double.POSITIVE_INFINITY;
-        return w.cluster() ? w.m() - 1 : dfSmall;
+        if (w.o.covariance().dof() != DofConvention.R) {
+            if (w.cluster()) return w.o.clusters().minCount() - 1;
+            if (w.o.type() == CovarianceType.DRISCOLL_KRAAY) return w.o.periods() - 1;
+        }
+        return dfResid;
     }
 
     private static List<Coefficient> coefficients(List<String> names, double[] b, double[][] v, double df, double level) {
@@ -353,7 +390,7 @@ public final class Iv2sls {
             f = chi2 / df1 * dfSmall / (n - w.dofm());
         }
         return TestStatistic.f("model-f", f, df1, df2, Distributions.fUpper(f, df1, df2),
-                "all slope coefficients are zero (" + w.o.vce().label() + " covariance)");
+                "all slope coefficients are zero (" + w.o.type().label() + " covariance)");
     }
 
     // ------------------------------------------------------------------ first stage
@@ -588,7 +625,7 @@ public final class Iv2sls {
      */
     private static double hansenJ(Work w, double[][] z, double[][] omega) {
         if (Dense.reciprocalCondition(omega) < OMEGA_SINGULAR) return Double.NaN;
-        double[][] wInv = Dense.inverseSpd(omega);
+        double[][] wInv = Dense.tryInverseSymmetric(omega);
         if (wInv == null) return Double.NaN;
         int n = w.n;
         double[][] qxz = Dense.scale(Dense.cross(w.x, z), 1.0 / n);
@@ -597,7 +634,7 @@ public final class Iv2sls {
         double[][] a = Dense.multiply(qxz, wInv);
         double[][] mtx = Dense.symmetrize(Dense.multiply(a, Dense.transpose(qxz)));
         double[] rhs = Dense.multiply(a, qzy);
-        double[] b2 = Dense.solveSpd(mtx, rhs);
+        double[] b2 = Dense.trySolveSymmetric(mtx, rhs);
         if (b2 == null) return Double.NaN;
         double[] e2 = residuals(w.y, w.x, b2);
         double[] gbar = Dense.cross(z, e2);
@@ -681,11 +718,11 @@ public final class Iv2sls {
         double[] res = f.residuals();
         double[][] va;
         double[][] bread = f.xtxInverse();
-        switch (w.o.vce()) {
-            case CONVENTIONAL -> va = Dense.scale(bread, f.ssr() / dfR);
-            case ROBUST -> va = sandwich(bread, Dense.scoreMeat(scores(aug, res)), (double) n / dfR);
-            default -> va = sandwich(bread, clusterMeat(scores(aug, res), w), (n - 1.0) / (n - p - w.sdofm()) * w.m() / (w.m() - 1.0));
-        }
+        // the regression test always uses the small-sample factors (as ivreg2's regression-based test)
+        Options small = new Options(w.o.covariance(), w.o.clusters(), true, w.o.dofminus(), w.o.sdofminus(), w.o.level(), w.o.absorbed(),
+                w.o.period(), w.o.periods(), w.o.nested());
+        va = SandwichEstimator.estimate(new SandwichEstimator.Input(aug, res, bread, f.ssr(), w.o.absorbed(), w.o.period()),
+                w.o.covariance(), w.o.clusters(), small.dof(n, p)).matrix();
         int[] ix = new int[q];
         double[] th = new double[q];
         for (int j = 0; j < q; j++) {
@@ -700,7 +737,7 @@ public final class Iv2sls {
         } else {
             double fs = wd / q;
             wh = TestStatistic.f("wu-hausman", fs, q, df2, Distributions.fUpper(fs, q, df2),
-                    h + " (regression form, " + w.o.vce().label() + " covariance)");
+                    h + " (regression form, " + w.o.type().label() + " covariance)");
         }
         return new TestStatistic[] {durbin, wh};
     }
@@ -752,7 +789,7 @@ public final class Iv2sls {
     }
 
     private static double[][] clusterMeat(double[][] scores, Work w) {
-        return Dense.outerSum(Dense.clusterSums(scores, w.o.cluster(), w.m()), scores.length);
+        return Dense.outerSum(Dense.groupSums(scores, w.o.clusters().codes(0), w.m()), scores.length);
     }
 
     private static double[][] sandwich(double[][] a, double[][] meat, double c) {

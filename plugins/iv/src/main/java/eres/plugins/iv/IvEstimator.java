@@ -1,8 +1,19 @@
 package eres.plugins.iv;
 
+import eres.api.linalg.Dense;
 import eres.api.linalg.LeastSquares;
 import eres.api.panel.Effects;
 import eres.api.panel.FixedEffectsProjection;
+import eres.api.inference.AbsorbedHat;
+import eres.api.inference.ClusterResolver;
+import eres.api.inference.Clusters;
+import eres.api.inference.CovarianceSpec;
+import eres.api.inference.CovarianceType;
+import eres.api.inference.DofConvention;
+import eres.api.inference.ModelSummary;
+import eres.api.inference.WildBootstrapOptions;
+import eres.api.inference.WildClusterBootstrap;
+import eres.api.inference.WildRestrictedEfficient;
 import eres.api.panel.VcovType;
 import eres.api.table.Formats;
 import eres.api.table.RegressionTable;
@@ -44,7 +55,7 @@ import org.pf4j.Extension;
 @Extension
 public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     /** Relative size of the part of a column left after partialling below which it counts as collinear. */
-    static final double COLLINEAR = 1e-9;
+    static final double COLLINEAR = eres.api.linalg.Collinearity.TOLERANCE;
 
     /** Parameters of {@code iv-2sls}. */
     public record Parameters(
@@ -52,10 +63,17 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             @Param(value = "endogenous regressors (instrumented)", required = true) List<String> endogenous,
             @Param(value = "excluded instruments (at least as many as endogenous regressors)", required = true) List<String> instruments,
             @Param(value = "exogenous control variables (included instruments)", defaultValue = "[]") List<String> controls,
-            @Param(value = "fixed effects: pooled, entity, time or twoways", defaultValue = "twoways") String effects,
-            @Param(value = "standard errors: conventional, robust or cluster", defaultValue = "cluster") String se,
-            @Param(value = "cluster variable (text or numeric column)", defaultValue = "the entity") String cluster,
+            @Param(value = "fixed effects: pooled, entity, time or twoways", defaultValue = "twoways") Effects effects,
+            @Param(value = "standard errors: conventional, hc0-hc3 (robust = hc1), cr0-cr3 (cluster = cr1) or driscoll-kraay",
+                    defaultValue = "cluster") CovarianceType se,
+            @Param(value = "cluster variable(s): one, or two for two-way clustering (entity id, time, text or numeric column)",
+                    defaultValue = "the entity") List<String> cluster,
+            @Param(value = "Driscoll-Kraay maximum lag", defaultValue = "floor(4 (T/100)^(2/9))") Integer dkLag,
+            @Param(value = "degrees of freedom: stata (xtivreg2: large-sample n - G), xtreg (small-sample K counts the absorbed"
+                    + " constant, as xtreg/ivreghdfe) or r (R/gretl: large-sample n)", defaultValue = "stata") DofConvention dof,
             @Param(value = "small-sample statistics: t/F and divisors n-K (ivreg2's small option)", defaultValue = "false") Boolean small,
+            @Param(value = "wild restricted efficient cluster bootstrap (WRE) of the endogenous coefficient: {reps, weights}",
+                    defaultValue = "none") WildBootstrapOptions wildBootstrap,
             @Param(value = "confidence level of the intervals", defaultValue = "0.95") Double level,
             @Param(value = "display labels of variables in tables", defaultValue = "{}") Map<String, String> labels) {
         public Parameters {
@@ -65,13 +83,21 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             endogenous = List.copyOf(endogenous);
             instruments = List.copyOf(instruments);
             controls = controls == null ? List.of() : List.copyOf(controls);
-            effects = effects == null ? "twoways" : effects;
-            se = se == null ? "cluster" : se;
+            effects = effects == null ? Effects.TWOWAYS : effects;
+            se = se == null ? CovarianceType.CR1 : se;
+            cluster = cluster == null ? List.of() : List.copyOf(cluster);
+            dof = dof == null ? DofConvention.STATA : dof;
             small = small != null && small;
             level = level == null ? 0.95 : level;
             labels = labels == null ? Map.of() : Map.copyOf(labels);
-            Effects.parse("effects", effects);
-            VcovType.parse("se", se);
+            new CovarianceSpec(se, cluster, dkLag, dof);
+            if (wildBootstrap != null && endogenous.size() != 1) {
+                throw new SpecException("wild-bootstrap", "the WRE bootstrap tests the coefficient of one endogenous regressor; "
+                        + endogenous.size() + " are listed");
+            }
+            if (wildBootstrap != null && cluster.size() > 1) {
+                throw new SpecException("wild-bootstrap", "is available with one cluster variable, not two-way clustering");
+            }
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
             noDuplicates("endogenous", endogenous);
             noDuplicates("instruments", instruments);
@@ -97,6 +123,11 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
                         + endogenous.size() + " endogenous regressor(s): the equation is not identified (need at least as many"
                         + " instruments as endogenous regressors)");
             }
+        }
+
+        /** The validated covariance request. */
+        public CovarianceSpec covariance() {
+            return new CovarianceSpec(se, cluster, dkLag, dof);
         }
 
         private static void noDuplicates(String path, List<String> names) {
@@ -128,34 +159,58 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     public StepResult run(Parameters p, StepContext context) {
         Prepared prep = prepare(p, context.panel());
         Iv2sls.Result r = Iv2sls.estimate(prep.design(), prep.options());
-        return result(p, prep, r);
+        WildClusterBootstrap.Result wild = p.wildBootstrap() == null ? null : wre(p, prep, r, context.seed());
+        return result(p, prep, r, wild);
+    }
+
+    /**
+     * WRE for the endogenous coefficient on the partialled data, clustered as the standard errors (the
+     * entity by default); the absorbed effects' residual maker is used unless they are nested in the clusters.
+     */
+    static WildClusterBootstrap.Result wre(Parameters p, Prepared prep, Iv2sls.Result r, long seed) {
+        Iv2sls.Design d = prep.design();
+        Panel sample = prep.sample();
+        Clusters cl = prep.options().clusters() != null ? prep.options().clusters()
+                : ClusterResolver.resolve(sample, List.of(), p.effects());
+        Effects ef = p.effects();
+        boolean nested = ef == Effects.NONE || (ef == Effects.ENTITY && cl.nestedAbsorbed() == sample.entityCount() - 1)
+                || (ef == Effects.TIME && cl.nestedAbsorbed() == sample.timeCount() - 1);
+        FixedEffectsProjection proj = nested ? null : FixedEffectsProjection.of(sample, ef);
+        List<double[]> x2 = new ArrayList<>(List.of(d.x2()));
+        if (d.intercept()) {
+            double[] ones = new double[d.y().length];
+            java.util.Arrays.fill(ones, 1.0);
+            x2.add(ones);
+        }
+        double[][] x2a = x2.toArray(new double[0][]);
+        double[][] z = new double[d.z1().length + x2a.length][];
+        System.arraycopy(d.z1(), 0, z, 0, d.z1().length);
+        System.arraycopy(x2a, 0, z, d.z1().length, x2a.length);
+        var c = r.coefficients().get(0);
+        return WildRestrictedEfficient.test(c.term(), c.estimate(), c.stdError(), d.y(), d.x1()[0], x2a, z, cl.codes(0), cl.count(),
+                proj == null ? null : proj::apply, p.wildBootstrap().spec(p.level(), eres.api.random.Seeds.derive(seed, "wre")));
     }
 
     // ------------------------------------------------------------------ data preparation
 
     static Prepared prepare(Parameters p, Panel panel) {
-        Effects effects = Effects.parse("effects", p.effects());
-        VcovType vce = VcovType.parse("se", p.se());
+        Effects effects = p.effects();
         List<String> vars = new ArrayList<>();
         vars.add(p.y());
         vars.addAll(concat(p.endogenous(), p.instruments(), p.controls()));
         panel.requireNumeric(vars);
-        String clusterName = null;
+        List<String> clusterVars = p.se().clustered() ? p.cluster() : List.of();
+        ClusterResolver.validate(panel, clusterVars);
         List<String> needed = new ArrayList<>(vars);
-        if (vce == VcovType.CLUSTER) {
-            clusterName = p.cluster() == null || p.cluster().equals(panel.entityName()) ? panel.entityName() : p.cluster();
-            if (!clusterName.equals(panel.entityName())) {
-                if (!panel.hasNumeric(clusterName) && !panel.hasText(clusterName)) {
-                    throw new DataException("cluster variable '" + clusterName + "' is not a column of the data"
-                            + eres.api.Suggestions.hint(clusterName, allColumns(panel)));
-                }
-                if (panel.hasNumeric(clusterName)) needed.add(clusterName);
-            }
-        }
-        Panel sample = panel.complete(needed);
+        needed.addAll(ClusterResolver.numericColumns(panel, clusterVars));
+        // rows without a cluster label are left out, as Stata's vce(cluster) does
+        boolean[] noLabel = ClusterResolver.missingText(panel, clusterVars);
+        Panel labelled = panel.filter(i -> !noLabel[i]);
+        Panel sample = labelled.complete(needed);
         int dropped = panel.rows() - sample.rows();
         int n = sample.rows();
         if (n == 0) throw new DataException("no complete observations on " + vars);
+        String clusterName = clusterVars.isEmpty() && p.se().clustered() ? panel.entityName() : String.join(" and ", clusterVars);
 
         boolean pooled = effects == Effects.NONE;
         FixedEffectsProjection proj = pooled ? null : FixedEffectsProjection.of(sample, effects);
@@ -171,6 +226,11 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
             default -> {
             }
         }
+        if (p.dof() == DofConvention.R) {
+            // R/gretl: the large-sample divisor is n; the absorbed effects still count in the small-sample df
+            sdofminus += dofminus;
+            dofminus = 0;
+        }
         Map<String, double[]> t = new LinkedHashMap<>();
         for (String v : vars) {
             double[] raw = sample.column(v);
@@ -185,17 +245,14 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         double[][] z1 = p.instruments().stream().map(t::get).toArray(double[][]::new);
         Iv2sls.Design design = new Iv2sls.Design(p.y(), t.get(p.y()), p.endogenous(), x1, p.controls(), x2, p.instruments(), z1,
                 pooled, !pooled);
-        int[] codes = null;
-        int clusters = 0;
-        if (vce == VcovType.CLUSTER) {
-            codes = clusterCodes(sample, clusterName);
-            for (int c : codes) clusters = Math.max(clusters, c + 1);
-            if (clusters < 2) {
-                throw new EstimationException(EstimationException.Reason.TOO_FEW_OBSERVATIONS,
-                        "cluster-robust standard errors need at least 2 clusters of '" + clusterName + "', got " + clusters);
-            }
+        Clusters cl = p.se().clustered() ? ClusterResolver.resolve(sample, clusterVars, effects) : null;
+        if (cl != null && cl.minCount() < 2) {
+            throw new EstimationException(EstimationException.Reason.TOO_FEW_OBSERVATIONS,
+                    "cluster-robust standard errors need at least 2 clusters of '" + clusterName + "', got " + cl.minCount());
         }
-        Iv2sls.Options options = new Iv2sls.Options(vce, codes, clusters, p.small(), dofminus, sdofminus, p.level());
+        AbsorbedHat hat = pooled ? AbsorbedHat.NONE : AbsorbedHat.of(sample, effects);
+        Iv2sls.Options options = new Iv2sls.Options(p.covariance(), cl, p.small(), dofminus, sdofminus, p.level(), hat,
+                sample.timeIndices(), sample.timeCount(), cl == null ? 0 : cl.nestedAbsorbed());
         return new Prepared(design, options, sample, dropped, clusterName);
     }
 
@@ -277,21 +334,6 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         return Math.sqrt(Dense.dot(r, r)) / norm;
     }
 
-    static int[] clusterCodes(Panel sample, String column) {
-        int n = sample.rows();
-        if (column.equals(sample.entityName())) return sample.entityIndices();
-        Map<String, Integer> codes = new HashMap<>();
-        int[] out = new int[n];
-        if (sample.hasText(column)) {
-            String[] v = sample.textColumn(column);
-            for (int i = 0; i < n; i++) out[i] = codes.computeIfAbsent(v[i], k -> codes.size());
-        } else {
-            double[] v = sample.column(column);
-            for (int i = 0; i < n; i++) out[i] = codes.computeIfAbsent(Double.toString(v[i]), k -> codes.size());
-        }
-        return out;
-    }
-
     private static List<String> allColumns(Panel panel) {
         List<String> all = new ArrayList<>(panel.numericColumns());
         all.addAll(panel.textColumns());
@@ -308,17 +350,22 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     // ------------------------------------------------------------------ result
 
     static StepResult result(Parameters p, Prepared prep, Iv2sls.Result r) {
-        Effects effects = Effects.parse("effects", p.effects());
+        return result(p, prep, r, null);
+    }
+
+    static StepResult result(Parameters p, Prepared prep, Iv2sls.Result r, WildClusterBootstrap.Result wild) {
+        Effects effects = p.effects();
         Panel sample = prep.sample();
         StepResult.Builder b = StepResult.builder().coefficients(r.coefficients());
         b.statistic("nobs", r.n());
         b.statistic("entities", sample.entityCount());
         b.statistic("periods", sample.timeCount());
         b.statistic("effects", effects.label());
-        b.statistic("se", r.vce().label());
+        b.statistic("se", p.se().label());
+        b.statistic("dof", p.dof().label());
         b.statistic("small", r.small());
-        if (r.vce() == VcovType.CLUSTER) {
-            b.statistic("clusters", r.clusters());
+        if (p.se().clustered()) {
+            b.statistic("clusters", r.covariance().clusters());
             b.statistic("clusterVariable", prep.clusterName());
         }
         b.statistic("endogenousCount", r.k1());
@@ -328,7 +375,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         b.statistic("sdofminus", r.sdofminus());
         b.statistic("dfResid", r.dfResid());
         b.statistic("r2", r.r2());
-        b.statistic("rss", r.rss());
+        b.statistic("ssr", r.rss());
         b.statistic("rmse", r.rmse());
         Iv2sls.FirstStage fs0 = r.firstStages().get(0);
         b.statistic("firstStageF", fs0.f().statistic());
@@ -388,15 +435,15 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         id.put("canonicalCorrelations", r.canonical());
         id.put("stockYogo", StockYogo.criticalValues(r.k1(), r.l1()));
         b.section("identification", id);
-        Map<String, Object> cov = new LinkedHashMap<>();
-        cov.put("terms", r.terms());
-        cov.put("matrix", r.v());
-        b.section("covariance", cov);
+        b.section("summary", summary(p, prep, r));
+        if (wild != null) b.section("wildBootstrap", List.of(wild));
+        b.section("covariance", new ModelSummary.Covariance(r.covariance().type().label(), r.terms(), r.v()));
+        r.covariance().warnings().forEach(w -> b.warning("covariance", w));
 
         if (prep.droppedRows() > 0) {
             b.warning("dropped-missing", prep.droppedRows() + " row(s) with a missing value in the model variables were dropped");
         }
-        if (r.vce() == VcovType.CLUSTER && r.clusters() < 20) {
+        if (p.se().clustered() && r.covariance().clusters() < 20) {
             b.warning("few-clusters", "only " + r.clusters() + " clusters: cluster-robust standard errors and diagnostics may be"
                     + " unreliable (Cameron, Gelbach & Miller 2008)");
         }
@@ -413,6 +460,7 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         b.table(table4(p, effects, r, sample, prep.clusterName()));
         b.table(firstStageTable(p, r));
         b.table(testsTable(tests, r));
+        if (wild != null) b.table(wildTable(p, wild));
         return b.build();
     }
 
@@ -486,10 +534,13 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
         t.column("(" + (k1 + 1) + ") " + label(labels, p.y()), r.coefficients(), footer);
         t.span("First stage", 0, k1 - 1);
         t.span("Second stage", k1, k1);
-        t.note(switch (r.vce()) {
+        t.note(switch (r.covariance().type()) {
             case CONVENTIONAL -> "Conventional standard errors";
-            case ROBUST -> "Heteroskedasticity-robust standard errors";
-            case CLUSTER -> "Standard errors clustered by " + clusterName + " (" + r.clusters() + " clusters)";
+            case HC1 -> "Heteroskedasticity-robust standard errors";
+            case CR1 -> r.covariance().clusterVariables().size() == 1
+                    ? "Standard errors clustered by " + clusterName + " (" + r.clusters() + " clusters)"
+                    : r.covariance().describe().replaceAll("\\.$", "");
+            default -> r.covariance().describe().replaceAll("\\.$", "");
         } + (r.small() ? " with small-sample corrections (t and F statistics)." : " (large-sample z statistics, as ivreg2/xtivreg2 without small).")
                 + " First stage: regression of each endogenous regressor on the excluded instruments and the controls.");
         t.note("Durbin-Wu-Hausman: ivreg2's endog() C statistic (equals Durbin's chi2 under conventional errors and exact"
@@ -551,6 +602,28 @@ public final class IvEstimator implements Estimator<IvEstimator.Parameters> {
     private static String df(TestStatistic s) {
         if (s.df() == null) return "";
         return s.df2() == null ? Formats.number(s.df(), 0) : Formats.number(s.df(), 0) + ", " + Formats.number(s.df2(), 0);
+    }
+
+    static Table wildTable(Parameters p, WildClusterBootstrap.Result w) {
+        String ci = Formats.number(p.level() * 100, 0) + "% confidence set";
+        return Table.builder("wild-bootstrap", "Wild restricted efficient cluster bootstrap (WRE)").stub("Variable")
+                .columns("Estimate", "t", "Bootstrap p-value", ci)
+                .row(label(p.labels(), w.term()), Formats.fixed(w.estimate(), 4), Formats.fixed(w.t(), 3), Formats.pValue(w.pValue()),
+                        "[" + Formats.number(w.ciLow(), 4) + ", " + Formats.number(w.ciHigh(), 4) + "]")
+                .note("Wild restricted efficient bootstrap (Davidson & MacKinnon 2010; Stata boottest after ivreg2): "
+                        + (w.enumerated() ? "all " + w.replications() + " Rademacher sign vectors" : w.replications() + " replications, "
+                        + w.weights() + " weights") + ", " + w.clusters() + " clusters; symmetric p-value of H0: b = 0; confidence set by"
+                        + " test inversion.").build();
+    }
+
+    /** The typed summary: 2SLS fit on the partialled data, ivreg2's df. */
+    static ModelSummary summary(Parameters p, Prepared prep, Iv2sls.Result r) {
+        var c = r.covariance();
+        Panel s = prep.sample();
+        return new ModelSummary(r.n(), s.entityCount(), s.timeCount(), r.k(), r.dfResid(), r.dofminus() + r.sdofminus(), r.rss(),
+                Math.sqrt(r.rss() / r.dfResid()), r.r2(), p.effects() == Effects.NONE ? null : r.r2(), null, null, r.r2a(),
+                p.effects().label(), c.type().label(), c.convention().label(), Double.isInfinite(c.tDf()) ? null : c.tDf(),
+                c.clusters() > 0 ? c.clusters() : null, c.clusterVariables());
     }
 
     static String label(Map<String, String> labels, String v) {

@@ -1,5 +1,7 @@
 package eres.plugins.iv;
 
+import eres.api.linalg.Dense;
+
 /**
  * The Kleibergen–Paap (2006) rk statistic for H0: rank(Pi) = K1 - 1, as computed by Stata's
  * {@code ranktest} (Kleibergen, Schaffer &amp; Windmeijer) for ivreg2. With the full SVD

@@ -74,8 +74,8 @@ class CigarPanelTest {
 
     static StepResult run(JsonNode e, boolean small) {
         IvEstimator.Parameters p = new IvEstimator.Parameters("ln_sales", strings(e.get("endogenous")), strings(e.get("instruments")),
-                strings(e.get("controls")).stream().filter(s -> !s.isEmpty()).toList(), e.get("effects").asText(),
-                e.get("se").asText(), null, small, 0.95, Map.of());
+                strings(e.get("controls")).stream().filter(s -> !s.isEmpty()).toList(), eres.api.panel.Effects.of(e.get("effects").asText()),
+                eres.api.inference.CovarianceType.of(e.get("se").asText()), null, null, null, small, null, 0.95, Map.of());
         return new IvEstimator().run(p, new TestContext(panel(e.get("input").asText())));
     }
 

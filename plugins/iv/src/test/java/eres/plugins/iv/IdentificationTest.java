@@ -1,5 +1,6 @@
 package eres.plugins.iv;
 
+import eres.api.linalg.Dense;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -93,7 +94,8 @@ class IdentificationTest {
     }
 
     static IvEstimator.Parameters params(List<String> endog, List<String> inst, String se) {
-        return new IvEstimator.Parameters("y", endog, inst, List.of("w"), "pooled", se, null, false, 0.95, Map.of());
+        return new IvEstimator.Parameters("y", endog, inst, List.of("w"), eres.api.panel.Effects.NONE,
+                eres.api.inference.CovarianceType.of(se), null, null, null, false, null, 0.95, Map.of());
     }
 
     static Map<String, double[]> smallData() {

@@ -23,7 +23,8 @@ class IvEstimatorTest {
     }
 
     static IvEstimator.Parameters params(List<String> endog, List<String> inst, List<String> controls, String effects, String se) {
-        return new IvEstimator.Parameters("ln_sales", endog, inst, controls, effects, se, null, false, 0.95,
+        return new IvEstimator.Parameters("ln_sales", endog, inst, controls, eres.api.panel.Effects.of(effects),
+                eres.api.inference.CovarianceType.of(se), null, null, null, false, null, 0.95,
                 Map.of("ln_price", "Log real price"));
     }
 

@@ -41,7 +41,18 @@ public final class Intervals {
             this.label = label;
         }
 
-        String label() {
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return label;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Type of(String s) {
+            return parse("ci", s);
+        }
+
+        @Override
+        public String toString() {
             return label;
         }
 

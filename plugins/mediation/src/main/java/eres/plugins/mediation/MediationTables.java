@@ -212,7 +212,7 @@ final class MediationTables {
     }
 
     private String bootstrapNote() {
-        String unit = p.resample().equals("cluster")
+        String unit = p.resample() == MediationTest.Resample.CLUSTER
                 ? "whole entities resampled with replacement, each drawn copy a new entity (Stata cluster() idcluster())"
                 : "observations resampled with replacement, original entity ids kept";
         return "Bootstrap: " + reps + " replications (" + boot.successful().length + " successful), " + unit + ", seed " + seed
@@ -220,10 +220,14 @@ final class MediationTables {
     }
 
     static String seNote(VcovType vcov, PanelFit fit) {
-        return switch (vcov) {
+        var c = fit.covariance();
+        return switch (c.type()) {
             case CONVENTIONAL -> "Conventional standard errors in parentheses";
-            case ROBUST -> "Heteroskedasticity-robust (HC1) standard errors in parentheses";
-            case CLUSTER -> "Standard errors clustered by " + fit.clusterVariable() + " (" + fit.clusters() + " clusters) in parentheses";
+            case HC1 -> "Heteroskedasticity-robust (HC1) standard errors in parentheses";
+            case CR1 -> c.clusterVariables().size() == 1
+                    ? "Standard errors clustered by " + fit.clusterVariable() + " (" + fit.clusters() + " clusters) in parentheses"
+                    : c.describe().replaceAll("\\.$", "") + " in parentheses";
+            default -> c.describe().replaceAll("\\.$", "") + " in parentheses";
         };
     }
 

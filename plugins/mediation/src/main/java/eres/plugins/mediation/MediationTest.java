@@ -4,6 +4,9 @@ import eres.api.panel.Effects;
 import eres.api.panel.PanelFit;
 import eres.api.panel.PanelRegression;
 import eres.api.panel.VcovType;
+import eres.api.inference.CovarianceSpec;
+import eres.api.inference.CovarianceType;
+import eres.api.inference.DofConvention;
 import eres.api.random.Seeds;
 import eres.api.table.Formats;
 import eres.api.DataException;
@@ -55,25 +58,50 @@ import org.pf4j.Extension;
 @Extension
 public final class MediationTest implements MechanismTest<MediationTest.Parameters> {
 
+    /** {@code resample}: whole entities (each drawn copy a new entity) or rows. */
+    public enum Resample {
+        CLUSTER, OBSERVATION;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Resample of(String s) {
+            if (s == null) throw new SpecException("resample", "is required: cluster or observation");
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "cluster", "entity", "block" -> CLUSTER;
+                case "observation", "row", "rows", "iid" -> OBSERVATION;
+                default -> throw new SpecException("resample", "'" + s + "' is not one of cluster, observation");
+            };
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Parameters of {@code mediation}. */
     public record Parameters(
             @Param(value = "core explanatory variable X", required = true) String x,
             @Param(value = "mediator(s) M; each gets its own indirect effect", required = true) List<String> mediators,
             @Param(value = "outcome Y", required = true) String y,
             @Param(value = "control variables, in all three equations", defaultValue = "[]") List<String> controls,
-            @Param(value = "fixed effects: pooled, entity, time or twoways", defaultValue = "twoways") String effects,
-            @Param(value = "standard errors of E1-E3: conventional, robust (HC1) or cluster", defaultValue = "cluster") String se,
-            @Param(value = "cluster variable of the standard errors", defaultValue = "the entity") String cluster,
+            @Param(value = "fixed effects: pooled, entity, time or twoways", defaultValue = "twoways") Effects effects,
+            @Param(value = "standard errors of E1-E3: conventional, hc0-hc3 (robust = hc1), cr0-cr3 (cluster = cr1) or"
+                    + " driscoll-kraay", defaultValue = "cluster") CovarianceType se,
+            @Param(value = "cluster variable(s) of the standard errors (two: two-way clustering)", defaultValue = "the entity")
+            List<String> cluster,
+            @Param(value = "Driscoll-Kraay maximum lag", defaultValue = "floor(4 (T/100)^(2/9))") Integer dkLag,
+            @Param(value = "degrees-of-freedom convention: stata (xtreg) or r (plm/sandwich)", defaultValue = "stata") DofConvention dof,
             @Param(value = "several mediators in one E3 (parallel multiple mediator model) instead of one E3 each",
                     defaultValue = "false") Boolean parallel,
             @Param(value = "bootstrap replications (0: none; the verdict then uses the Sobel test)", defaultValue = "1000")
             Integer bootstrap,
             @Param(value = "resampling unit: cluster (whole entities, each drawn copy a new entity) or observation (rows)",
-                    defaultValue = "cluster") String resample,
+                    defaultValue = "cluster") Resample resample,
             @Param(value = "bootstrap intervals to report: percentile, bc, bca, normal", defaultValue = "[percentile, bc, normal]")
-            List<String> ci,
+            List<Intervals.Type> ci,
             @Param(value = "bootstrap interval that decides Wen-Ye step 3: bc, percentile, bca or normal", defaultValue = "bc")
-            String decisionCi,
+            Intervals.Type decisionCi,
             @Param(value = "confidence level of every interval", defaultValue = "0.95") Double level,
             @Param(value = "significance level of the Wen-Ye decisions", defaultValue = "0.05") Double alpha,
             @Param(value = "show the controls' coefficients in the equations table", defaultValue = "true") Boolean showControls,
@@ -100,25 +128,21 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
                     throw new SpecException("controls", "'" + c + "' is also x, y or a mediator");
                 }
             }
-            effects = effects == null ? "twoways" : effects;
-            se = se == null ? "cluster" : se;
+            effects = effects == null ? Effects.TWOWAYS : effects;
+            se = se == null ? CovarianceType.CR1 : se;
+            cluster = cluster == null ? List.of() : List.copyOf(cluster);
+            dof = dof == null ? DofConvention.STATA : dof;
             parallel = parallel != null && parallel;
             bootstrap = Limits.replications("bootstrap", bootstrap == null ? 1000 : bootstrap);
-            resample = resample == null ? "cluster" : resample.toLowerCase(java.util.Locale.ROOT);
-            if (!resample.equals("cluster") && !resample.equals("observation")) {
-                throw new SpecException("resample", "'" + resample + "' is not one of cluster, observation");
-            }
-            ci = ci == null ? List.of("percentile", "bc", "normal") : List.copyOf(ci);
+            resample = resample == null ? Resample.CLUSTER : resample;
+            ci = ci == null ? List.of(Intervals.Type.PERCENTILE, Intervals.Type.BC, Intervals.Type.NORMAL) : List.copyOf(ci);
             if (ci.isEmpty()) throw new SpecException("ci", "needs at least one of percentile, bc, bca, normal");
-            for (String s : ci) Intervals.Type.parse("ci", s);
-            decisionCi = decisionCi == null ? "bc" : decisionCi;
-            Intervals.Type.parse("decision-ci", decisionCi);
+            decisionCi = decisionCi == null ? Intervals.Type.BC : decisionCi;
             level = level == null ? 0.95 : level;
             alpha = alpha == null ? 0.05 : alpha;
             showControls = showControls == null || showControls;
             labels = labels == null ? Map.of() : Map.copyOf(labels);
-            Effects.parse("effects", effects);
-            VcovType.parse("se", se);
+            new CovarianceSpec(se, cluster, dkLag, dof);
             if (!(level > 0 && level < 1)) throw new SpecException("level", "must be in (0, 1), got " + level);
             if (!(alpha > 0 && alpha < 1)) throw new SpecException("alpha", "must be in (0, 1), got " + alpha);
         }
@@ -133,15 +157,18 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
             return v;
         }
 
+        /** The validated covariance request of E1-E3. */
+        public CovarianceSpec covariance() {
+            return new CovarianceSpec(se, cluster, dkLag, dof);
+        }
+
         /** Reported interval types in a fixed order. */
         Set<Intervals.Type> reported() {
-            Set<Intervals.Type> s = EnumSet.noneOf(Intervals.Type.class);
-            for (String c : ci) s.add(Intervals.Type.parse("ci", c));
-            return s;
+            return EnumSet.copyOf(ci);
         }
 
         Intervals.Type decision() {
-            return Intervals.Type.parse("decision-ci", decisionCi);
+            return decisionCi;
         }
 
         String label(String v) {
@@ -177,12 +204,17 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
 
     @Override
     public StepResult run(Parameters p, StepContext context) {
-        Effects effects = Effects.parse("effects", p.effects());
-        VcovType vcov = VcovType.parse("se", p.se());
+        Effects effects = p.effects();
+        VcovType vcov = VcovType.of(p.se());
         Panel panel = context.panel();
         List<String> vars = p.variables();
         panel.requireNumeric(vars);
-        Panel sample = panel.complete(vars);
+        List<String> clusterVars = p.se().clustered() ? p.cluster() : List.of();
+        eres.api.inference.ClusterResolver.validate(panel, clusterVars);
+        List<String> needed = new ArrayList<>(vars);
+        needed.addAll(eres.api.inference.ClusterResolver.numericColumns(panel, clusterVars));
+        boolean[] noLabel = eres.api.inference.ClusterResolver.missingText(panel, clusterVars);
+        Panel sample = panel.filter(i -> !noLabel[i]).complete(needed);
         int dropped = panel.rows() - sample.rows();
         if (sample.rows() == 0) throw new DataException("no row is complete on " + String.join(", ", vars));
 
@@ -207,6 +239,68 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
                     + " bootstrap replications succeeded: no bootstrap inference; the verdict uses the Sobel test");
         }
 
+        List<Results.Mediator> mediators = mediators(p, fits, summaries);
+
+        // coefficients: regression paths, bootstrap (or Sobel) indirect effects
+        b.coefficient(rename(fits.e1().coefficient(p.x()), "total"));
+        for (Results.Mediator r : mediators) {
+            b.coefficient(r.a()).coefficient(r.b());
+            if (!p.parallel()) b.coefficient(r.direct());
+            b.coefficient(indirectCoefficient("indirect:" + r.mediator(), r.indirect(), summaries.get("indirect:" + r.mediator()),
+                    r.sobel(), p.decision()));
+        }
+        if (p.parallel()) {
+            b.coefficient(mediators.get(0).direct());
+            Intervals.Summary tot = summaries.get("indirect:total");
+            if (tot != null) b.coefficient(indirectCoefficient("indirect:total", estimates[2], tot, null, p.decision()));
+        }
+
+        statistics(b, p, fits, dropped, reps, boot, context.seed(), mediators);
+
+        for (Results.Mediator r : mediators) {
+            b.test(deltaTest(r.sobel(), r.mediator()));
+            b.test(deltaTest(r.aroian(), r.mediator()));
+            b.test(deltaTest(r.goodman(), r.mediator()));
+            Intervals.Summary s = summaries.get("indirect:" + r.mediator());
+            if (s != null) {
+                b.test(new TestStatistic("bootstrap:" + r.mediator(), s.z(), null, null, s.pValue(), "bootstrap",
+                        "indirect effect a*b through " + r.mediator() + " is zero (normal approximation with the bootstrap SE)", null));
+            }
+        }
+
+        b.section("mediation", mediators);
+        b.section("equations", equations(fits, p));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Map<String, Object> covariance = new LinkedHashMap<>();
+        summary.put("E1", fits.e1().summary());
+        covariance.put("E1", fits.e1().covarianceMatrix());
+        fits.e2().forEach((m, f) -> {
+            summary.put("E2 " + m, f.summary());
+            covariance.put("E2 " + m, f.covarianceMatrix());
+        });
+        fits.e3().forEach((m, f) -> {
+            summary.put(m.isEmpty() ? "E3" : "E3 " + m, f.summary());
+            covariance.put(m.isEmpty() ? "E3" : "E3 " + m, f.covarianceMatrix());
+        });
+        b.section("summary", summary);
+        b.section("covariance", covariance);
+        if (boot != null) {
+            b.section("bootstrap", new Results.Bootstrap(reps, boot.successful().length, boot.failed(), p.resample().toString(), context.seed(),
+                    Seeds.ALGORITHM, p.level(), computed.stream().map(Intervals.Type::label).toList(), p.decision().label(),
+                    boot.jackknifeUnit(), List.copyOf(summaries.values())));
+        }
+
+        warnings(b, p, fits, vcov, dropped, boot, summaries, sample);
+        MediationTables tables = new MediationTables(p, effects, vcov, fits, mediators, summaries, boot, reps, context.seed());
+        b.table(tables.equations());
+        if (!summaries.isEmpty()) b.table(tables.bootstrap());
+        b.table(tables.verdicts());
+        for (Results.Mediator r : mediators) b.figure(figure(p, r, summaries, vcov, fits, boot == null ? 0 : boot.successful().length));
+        return b.build();
+    }
+
+    /** One record per mediator: paths, delta-method tests, bootstrap summaries and the Wen-Ye verdict. */
+    private static List<Results.Mediator> mediators(Parameters p, Fits fits, Map<String, Intervals.Summary> summaries) {
         String ciName = levelText(p.level()) + "% " + p.decision().display() + " bootstrap interval";
         List<Results.Mediator> mediators = new ArrayList<>();
         Coefficient total = fits.e1().coefficient(p.x());
@@ -234,27 +328,19 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
             mediators.add(new Results.Mediator(m, a, bb, direct, rename(total, "total"), ab, sobel, aroian, goodman, ms, verdict));
         }
 
-        // coefficients: regression paths, bootstrap (or Sobel) indirect effects
-        b.coefficient(rename(total, "total"));
-        for (Results.Mediator r : mediators) {
-            b.coefficient(r.a()).coefficient(r.b());
-            if (!p.parallel()) b.coefficient(r.direct());
-            b.coefficient(indirectCoefficient("indirect:" + r.mediator(), r.indirect(), summaries.get("indirect:" + r.mediator()),
-                    r.sobel(), p.decision()));
-        }
-        if (p.parallel()) {
-            b.coefficient(mediators.get(0).direct());
-            Intervals.Summary tot = summaries.get("indirect:total");
-            if (tot != null) b.coefficient(indirectCoefficient("indirect:total", estimates[2], tot, null, p.decision()));
-        }
+        return mediators;
+    }
 
+    private static void statistics(StepResult.Builder b, Parameters p, Fits fits, int dropped, int reps, Replicates boot, long seed,
+                                   List<Results.Mediator> mediators) {
         b.statistic("nobs", fits.e1().nobs());
-        b.statistic("groups", fits.e1().groups());
+        b.statistic("entities", fits.e1().groups());
         b.statistic("periods", fits.e1().periods());
         b.statistic("droppedRows", dropped);
-        b.statistic("effects", effects.label());
-        b.statistic("se", vcov.label());
-        if (vcov == VcovType.CLUSTER) {
+        b.statistic("effects", p.effects().label());
+        b.statistic("se", p.se().label());
+        b.statistic("dof", p.dof().label());
+        if (p.se().clustered()) {
             b.statistic("clusters", fits.e1().clusters());
             b.statistic("clusterVariable", fits.e1().clusterVariable());
         }
@@ -264,39 +350,13 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
         b.statistic("bootstrap", reps);
         if (boot != null) {
             b.statistic("bootstrapSuccessful", boot.successful().length);
-            b.statistic("resample", p.resample());
-            b.statistic("seed", context.seed());
+            b.statistic("resample", p.resample().toString());
+            b.statistic("seed", seed);
             b.statistic("rng", Seeds.ALGORITHM);
             b.statistic("decisionCi", p.decision().label());
         }
         for (Results.Mediator r : mediators) b.statistic("verdict:" + r.mediator(), r.verdict().classification().name());
 
-        for (Results.Mediator r : mediators) {
-            b.test(deltaTest(r.sobel(), r.mediator()));
-            b.test(deltaTest(r.aroian(), r.mediator()));
-            b.test(deltaTest(r.goodman(), r.mediator()));
-            Intervals.Summary s = summaries.get("indirect:" + r.mediator());
-            if (s != null) {
-                b.test(new TestStatistic("bootstrap:" + r.mediator(), s.z(), null, null, s.pValue(), "bootstrap",
-                        "indirect effect a*b through " + r.mediator() + " is zero (normal approximation with the bootstrap SE)", null));
-            }
-        }
-
-        b.section("mediation", mediators);
-        b.section("equations", equations(fits, p));
-        if (boot != null) {
-            b.section("bootstrap", new Results.Bootstrap(reps, boot.successful().length, boot.failed(), p.resample(), context.seed(),
-                    Seeds.ALGORITHM, p.level(), computed.stream().map(Intervals.Type::label).toList(), p.decision().label(),
-                    boot.jackknifeUnit(), List.copyOf(summaries.values())));
-        }
-
-        warnings(b, p, fits, vcov, dropped, boot, summaries, sample);
-        MediationTables tables = new MediationTables(p, effects, vcov, fits, mediators, summaries, boot, reps, context.seed());
-        b.table(tables.equations());
-        if (!summaries.isEmpty()) b.table(tables.bootstrap());
-        b.table(tables.verdicts());
-        for (Results.Mediator r : mediators) b.figure(figure(p, r, summaries, vcov, fits, boot == null ? 0 : boot.successful().length));
-        return b.build();
     }
 
     // ------------------------------------------------------------------ equations
@@ -330,7 +390,7 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
     private static PanelFit fitOne(String name, Panel sample, String y, List<String> x, Effects effects, VcovType vcov,
                                    Parameters p) {
         try {
-            return PanelRegression.fit(sample, new PanelRegression.Spec(y, x, effects, vcov, p.cluster(), p.level()));
+            return PanelRegression.fit(sample, new PanelRegression.Spec(y, x, effects, p.covariance(), p.level()));
         } catch (EstimationException e) {
             throw new EstimationException(e.reason(), "equation " + name + ", " + y + " on " + String.join(", ", x) + ": "
                     + e.getMessage());
@@ -393,7 +453,7 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
         PathData data = PathData.of(sample, p.y(), p.x(), p.mediators(), p.controls());
         PathKernel kernel = new PathKernel(effects, p.parallel(), p.mediators().size());
         int[] starts = data.entityStarts();
-        boolean cluster = p.resample().equals("cluster");
+        boolean cluster = p.resample() == Resample.CLUSTER;
         long seed = context.seed();
         int reps = p.bootstrap();
         List<double[]> draws;
@@ -466,7 +526,7 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
             b.warning("dropped-missing", dropped + " row(s) with a missing value in y, x, a mediator or a control were dropped"
                     + " so that E1-E3 share one sample");
         }
-        if (vcov == VcovType.CLUSTER && fits.e1().clusters() < 20) {
+        if (p.se().clustered() && fits.e1().clusters() < 20) {
             b.warning("few-clusters", "only " + fits.e1().clusters() + " clusters: cluster-robust standard errors (and the"
                     + " Wen-Ye t tests) may be unreliable (Cameron, Gelbach & Miller 2008)");
         }
@@ -481,11 +541,11 @@ public final class MediationTest implements MechanismTest<MediationTest.Paramete
             b.warning("bootstrap-failures", boot.failed() + " of " + reps + " bootstrap replications had a singular design and"
                     + " were left out; intervals use the " + boot.successful().length + " successful ones");
         }
-        if (p.resample().equals("cluster") && sample.entityCount() < 10) {
+        if (p.resample() == Resample.CLUSTER && sample.entityCount() < 10) {
             b.warning("few-resampling-units", "the cluster bootstrap resamples only " + sample.entityCount()
                     + " entities: few distinct resamples, intervals are unreliable");
         }
-        if (boot.jackknife() != null && boot.jackknife().length < (p.resample().equals("cluster") ? sample.entityCount() : sample.rows())) {
+        if (boot.jackknife() != null && boot.jackknife().length < (p.resample() == Resample.CLUSTER ? sample.entityCount() : sample.rows())) {
             b.warning("jackknife-failures", "some jackknife fits for the BCa acceleration were singular and left out");
         }
         for (Intervals.Summary s : summaries.values()) for (String n : s.notes()) b.warning("interval-undefined", n);

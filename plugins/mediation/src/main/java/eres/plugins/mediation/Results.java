@@ -14,7 +14,7 @@ public final class Results {
      * mediators) or {@code E3} (parallel mediators).
      */
     public record Equation(String id, String dependent, List<String> regressors, List<Coefficient> coefficients, int nobs,
-                           int groups, double r2Within, int clusters, double dfT) {
+                           int entities, double r2Within, int clusters, double dfT) {
         public Equation {
             regressors = List.copyOf(regressors);
             coefficients = List.copyOf(coefficients);

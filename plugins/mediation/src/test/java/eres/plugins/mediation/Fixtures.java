@@ -40,8 +40,9 @@ final class Fixtures {
     /** Parameters with the plugin's defaults except the ones given. */
     static MediationTest.Parameters params(String x, List<String> mediators, String y, List<String> controls, Boolean parallel,
                                            Integer bootstrap, String resample, List<String> ci, String se) {
-        return new MediationTest.Parameters(x, mediators, y, controls, null, se, null, parallel, bootstrap, resample, ci, null,
-                null, null, null, Map.of());
+        return new MediationTest.Parameters(x, mediators, y, controls, null, se == null ? null : eres.api.inference.CovarianceType.of(se),
+                null, null, null, parallel, bootstrap, resample == null ? null : MediationTest.Resample.of(resample),
+                ci == null ? null : ci.stream().map(Intervals.Type::of).toList(), null, null, null, null, Map.of());
     }
 
     static StepResult run(Panel panel, MediationTest.Parameters p, long seed, int threads) {

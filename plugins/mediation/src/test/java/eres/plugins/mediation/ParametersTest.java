@@ -24,12 +24,12 @@ class ParametersTest {
         MediationTest.Parameters p = bind("{\"x\": \"opt\", \"mediators\": \"div\", \"y\": \"eres\"}");
         assertThat(p.mediators()).containsExactly("div");
         assertThat(p.controls()).isEmpty();
-        assertThat(p.effects()).isEqualTo("twoways");
-        assertThat(p.se()).isEqualTo("cluster");
-        assertThat(p.cluster()).isNull();
+        assertThat(p.effects()).isEqualTo(eres.api.panel.Effects.TWOWAYS);
+        assertThat(p.se()).isEqualTo(eres.api.inference.CovarianceType.CR1);
+        assertThat(p.cluster()).isEmpty();
         assertThat(p.parallel()).isFalse();
         assertThat(p.bootstrap()).isEqualTo(1000);
-        assertThat(p.resample()).isEqualTo("cluster");
+        assertThat(p.resample()).isEqualTo(MediationTest.Resample.CLUSTER);
         assertThat(p.reported()).isEqualTo(EnumSet.of(Intervals.Type.PERCENTILE, Intervals.Type.BC, Intervals.Type.NORMAL));
         assertThat(p.decision()).isEqualTo(Intervals.Type.BC);
         assertThat(p.level()).isEqualTo(0.95);
@@ -41,17 +41,17 @@ class ParametersTest {
     @Test
     void fullMapping() throws Exception {
         MediationTest.Parameters p = bind("{\"x\": \"opt\", \"mediators\": [\"div\", \"spe\"], \"y\": \"eres\", \"controls\": [\"fdi\"],"
-                + " \"effects\": \"entity\", \"se\": \"robust\", \"cluster\": \"region\", \"parallel\": true, \"bootstrap\": 500,"
+                + " \"effects\": \"entity\", \"se\": \"cluster\", \"cluster\": \"region\", \"parallel\": true, \"bootstrap\": 500,"
                 + " \"resample\": \"observation\", \"ci\": [\"bca\", \"normal\"], \"decision-ci\": \"percentile\", \"level\": 0.9,"
                 + " \"alpha\": 0.1, \"show-controls\": false, \"labels\": {\"opt\": \"Optical cable\"}}");
         assertThat(p.mediators()).containsExactly("div", "spe");
         assertThat(p.controls()).containsExactly("fdi");
-        assertThat(p.effects()).isEqualTo("entity");
-        assertThat(p.se()).isEqualTo("robust");
-        assertThat(p.cluster()).isEqualTo("region");
+        assertThat(p.effects()).isEqualTo(eres.api.panel.Effects.ENTITY);
+        assertThat(p.se()).isEqualTo(eres.api.inference.CovarianceType.CR1);
+        assertThat(p.cluster()).containsExactly("region");
         assertThat(p.parallel()).isTrue();
         assertThat(p.bootstrap()).isEqualTo(500);
-        assertThat(p.resample()).isEqualTo("observation");
+        assertThat(p.resample()).isEqualTo(MediationTest.Resample.OBSERVATION);
         assertThat(p.reported()).isEqualTo(EnumSet.of(Intervals.Type.BCA, Intervals.Type.NORMAL));
         assertThat(p.decision()).isEqualTo(Intervals.Type.PERCENTILE);
         assertThat(p.level()).isEqualTo(0.9);
@@ -72,7 +72,9 @@ class ParametersTest {
         expect("{" + base + ", \"level\": 1.5}", "must be in (0, 1)");
         expect("{" + base + ", \"alpha\": 0}", "must be in (0, 1)");
         expect("{" + base + ", \"effects\": \"random\"}", "'random' is not one of pooled, entity, time, twoways");
-        expect("{" + base + ", \"se\": \"hac\"}", "'hac' is not one of conventional, robust, cluster");
+        expect("{" + base + ", \"se\": \"hac\"}", "'hac' is not a covariance type");
+        // issue 16: a cluster variable with a non-cluster covariance is refused, not silently ignored
+        expect("{" + base + ", \"se\": \"robust\", \"cluster\": \"region\"}", "se: hc1 does not cluster");
         expect("{" + base + ", \"controls\": [\"div\"]}", "'div' is also x, y or a mediator");
         expect("{\"x\": \"opt\", \"mediators\": [\"opt\"], \"y\": \"eres\"}", "'opt' is also x");
         expect("{\"x\": \"opt\", \"mediators\": [\"div\", \"div\"], \"y\": \"eres\"}", "lists a mediator twice");

@@ -32,8 +32,9 @@ class PathKernelTest {
         Panel full = Fixtures.produc();
         Panel panel = unbalanced ? full.filter(i -> (i * 7) % 11 != 3 && !(full.entityIndex(i) == 5 && full.timeIndex(i) < 4)) : full;
         assertThat(panel.isBalanced()).isEqualTo(!unbalanced);
-        MediationTest.Parameters p = new MediationTest.Parameters("lpcap", List.of("lemp", "lpc"), "lgsp", List.of("unemp"), effects,
-                "cluster", null, parallel, 0, null, null, null, null, null, null, null);
+        MediationTest.Parameters p = new MediationTest.Parameters("lpcap", List.of("lemp", "lpc"), "lgsp", List.of("unemp"),
+                Effects.of(effects), eres.api.inference.CovarianceType.CR1, null, null, null, parallel, 0, null, null, null, null, null, null,
+                null);
         MediationTest.Fits fits = MediationTest.fit(panel, p, Effects.parse("effects", effects), VcovType.CLUSTER);
         double[] expected = MediationTest.estimates(fits, p);
         PathKernel kernel = new PathKernel(Effects.parse("effects", effects), parallel, 2);

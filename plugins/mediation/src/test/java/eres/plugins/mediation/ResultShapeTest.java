@@ -129,7 +129,8 @@ class ResultShapeTest {
         for (int i = 0; i < fixed.length; i++) fixed[i] = full.entityIndex(i) * 0.1;
         Panel panel = full.withColumn("mfixed", fixed);
         assertThatThrownBy(() -> Fixtures.run(panel, Fixtures.params("lpcap", List.of("mfixed"), "lgsp", List.of(), false, 0, null, null,
-                null), 1, 1)).isInstanceOf(EstimationException.class).hasMessageContaining("equation E3 (mfixed), lgsp on lpcap, mfixed: regressor 'mfixed'")
+                null), 1, 1)).isInstanceOf(EstimationException.class)
+                .hasMessageContaining("equation E2 (mfixed), mfixed on lpcap: dependent variable 'mfixed' is absorbed")
                 .hasMessageContaining("entity and time fixed effects");
     }
 
@@ -140,7 +141,7 @@ class ResultShapeTest {
         MediationTest.Parameters p = Fixtures.params("x", List.of("m1"), "y", List.of("w"), false, 200, null, null, null);
         for (Map.Entry<String, Panel> g : panel.split("region").entrySet()) {
             StepResult r = new MediationTest().run(p, new TestContext(g.getValue(), g.getKey().hashCode(), 2).group(g.getKey()));
-            assertThat(r.statistic("groups")).isEqualTo(18.0);
+            assertThat(r.statistic("entities")).isEqualTo(18.0);
             assertThat(r.statistic("nobs")).isEqualTo(180.0);
             assertThat(r.warnings()).extracting(w -> w.code()).contains("few-clusters");
             assertThat(SyntheticTest.mediators(r).get(0).verdict().classification()).isEqualTo(WenYe.Classification.PARTIAL_MEDIATION);

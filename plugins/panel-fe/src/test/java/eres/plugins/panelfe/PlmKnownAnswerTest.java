@@ -47,7 +47,8 @@ class PlmKnownAnswerTest {
             case "oneway" -> "entity";
             default -> e.get("model").asText();
         };
-        var p = new PanelFeEstimator.Parameters(e.get("y").asText(), x, List.of(), effects, se, null, 0.95, Map.of());
+        var p = new PanelFeEstimator.Parameters(e.get("y").asText(), x, List.of(), eres.api.panel.Effects.of(effects),
+                eres.api.inference.CovarianceType.of(se), null, null, null, null, 0.95, Map.of());
         return new PanelFeEstimator().run(p, new TestContext(panel));
     }
 
@@ -88,7 +89,7 @@ class PlmKnownAnswerTest {
         JsonNode s = e.get("statistics");
         String model = e.get("model").asText();
         assertThat(r.statistic("nobs")).isEqualTo(s.get("nobs").asDouble());
-        assertThat(r.statistic("groups")).isEqualTo(s.get("groups").asDouble());
+        assertThat(r.statistic("entities")).isEqualTo(s.get("groups").asDouble());
         assertThat(r.statistic("dfResid")).as(c + " df_resid").isEqualTo(s.get("df_resid").asDouble());
         close(c, "ssr", r.statistic("ssr"), s.get("ssr").asDouble());
         close(c, "sigma_e", r.statistic("sigmaE"), s.get("sigma_e").asDouble());

@@ -56,6 +56,9 @@ final class Prepared {
     final List<String> zNames;
     final List<String> xNames;
     final double[] yRaw;
+    final double[][] zRaw;
+    final String entityName;
+    final int periodCount;
 
     /**
      * @param zNames regime-independent regressors (controls, then the lags of y as {@code L1.y} ... which
@@ -69,6 +72,7 @@ final class Prepared {
         needed.add(threshold);
         needed.addAll(controls);
         panel.requireNumeric(needed);
+        this.entityName = panel.entityName();
         int rows = panel.rows();
         double[] yAll = panel.column(y);
         double[][] lagCols = new double[lags][];
@@ -115,7 +119,7 @@ final class Prepared {
         q = new double[count];
         x = new double[count * kr];
         yRaw = new double[count];
-        double[][] zRaw = new double[kz][count];
+        zRaw = new double[kz][count];
         double[][] xRaw = new double[kr][count];
         List<Integer> starts = new ArrayList<>();
         int e = -1;
@@ -141,6 +145,13 @@ final class Prepared {
             i++;
         }
         entities = e + 1;
+        boolean[] seenT = new boolean[panel.timeCount()];
+        int pc = 0;
+        for (int r2 : panelRow) if (!seenT[panel.timeIndex(r2)]) {
+            seenT[panel.timeIndex(r2)] = true;
+            pc++;
+        }
+        periodCount = pc;
         start = new int[entities + 1];
         for (int k = 0; k < entities; k++) start[k] = starts.get(k);
         start[entities] = count;
@@ -227,7 +238,7 @@ final class Prepared {
         for (double v : raw) scale = Math.max(scale, Math.abs(v));
         double w = 0;
         for (double v : within) w = Math.max(w, Math.abs(v));
-        if (!(w > 1e-10 * scale)) {
+        if (eres.api.linalg.Collinearity.absorbed(raw, within)) {
             throw new EstimationException(EstimationException.Reason.ABSORBED_REGRESSOR,
                     where + "'" + name + "' does not vary within entities (it is absorbed by the fixed effects)");
         }

@@ -2,25 +2,18 @@ package eres.plugins.threshold;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import eres.api.random.Seeds;
-import eres.api.table.Formats;
-import eres.api.table.RegressionTable;
-import eres.api.EstimationException;
 import eres.api.Estimator;
 import eres.api.Limits;
 import eres.api.Param;
-import eres.api.ProgressReporter;
 import eres.api.SpecException;
 import eres.api.StepContext;
-import eres.api.data.Panel;
-import eres.api.result.Coefficient;
-import eres.api.result.DataFile;
-import eres.api.result.Figure;
+import eres.api.inference.CovarianceSpec;
+import eres.api.inference.CovarianceType;
+import eres.api.inference.DofConvention;
+import eres.api.inference.WildBootstrapOptions;
+import eres.api.panel.Effects;
 import eres.api.result.StepResult;
-import eres.api.result.Table;
-import eres.api.result.TestStatistic;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +87,49 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
         }
     }
 
+    /** {@code bootstrap-scheme}. */
+    public enum BootstrapScheme {
+        AUTO, RESIDUAL, WILD;
+
+        @JsonCreator
+        public static BootstrapScheme of(String s) {
+            if (s == null) throw new SpecException("bootstrap-scheme", "is required");
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "residual", "hansen" -> RESIDUAL;
+                case "wild" -> WILD;
+                default -> throw new SpecException("bootstrap-scheme", "must be auto, residual or wild, got '" + s + "'");
+            };
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code tiny-regime}: what a regime below {@code min-regime-obs} or a collapsed LR interval does. */
+    public enum TinyRegime {
+        WARN, ERROR;
+
+        @JsonCreator
+        public static TinyRegime of(String s) {
+            if (s == null) throw new SpecException("tiny-regime", "is required");
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "warn", "warning" -> WARN;
+                case "error", "fail", "stop" -> ERROR;
+                default -> throw new SpecException("tiny-regime", "must be warn or error, got '" + s + "'");
+            };
+        }
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Parameters of {@code threshold}. */
     public record Parameters(
             @Param(value = "dependent variable", required = true) String y,
@@ -110,12 +146,25 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
                     defaultValue = "300") List<Integer> bootstrap,
             @Param(value = "confidence level of the threshold intervals; the tests select at 1 - level", defaultValue = "0.95")
             Double level,
-            @Param(value = "standard errors of the regime table: conventional, robust (HC1) or cluster (by entity)",
-                    defaultValue = "conventional") String se,
+            @Param(value = "fixed effects: entity (Hansen, xthreg) or twoways (adds period effects as regime-independent dummies)",
+                    defaultValue = "entity") Effects effects,
+            @Param(value = "standard errors of the regime table: conventional, hc0-hc3 (robust = hc1), cr0-cr3 (cluster = cr1)"
+                    + " or driscoll-kraay", defaultValue = "conventional") CovarianceType se,
+            @Param(value = "cluster variable (entity id, time, text or numeric column); two give two-way clustering",
+                    defaultValue = "the entity") List<String> cluster,
+            @Param(value = "Driscoll-Kraay maximum lag", defaultValue = "floor(4 (T/100)^(2/9))") Integer dkLag,
+            @Param(value = "degrees-of-freedom convention: stata (xtreg; Hansen's with delete-last-period) or r",
+                    defaultValue = "stata") DofConvention dof,
+            @Param(value = "restricted wild cluster bootstrap of the regime coefficients (given the thresholds): {reps, weights}",
+                    defaultValue = "none") WildBootstrapOptions wildBootstrap,
+            @Param(value = "fewest observations a regime of a reported model may have before its coefficients lose their stars",
+                    defaultValue = "10") Integer minRegimeObs,
+            @Param(value = "what a regime below min-regime-obs or a collapsed threshold interval does: warn (no stars) or error",
+                    defaultValue = "warn") TinyRegime tinyRegime,
             @Param(value = "lags of y added as regime-independent regressors (dynamic variant, Nickell-biased)",
                     defaultValue = "0") Integer lagsOfY,
             @Param(value = "bootstrap scheme: auto (residual if balanced, else wild), residual (Hansen) or wild",
-                    defaultValue = "auto") String bootstrapScheme,
+                    defaultValue = "auto") BootstrapScheme bootstrapScheme,
             @Param(value = "lower regime is q < gamma (Hansen's code) instead of q <= gamma (xthreg)", defaultValue = "false")
             Boolean strictLower,
             @Param(value = "drop each entity's last demeaned period, as Hansen's code does", defaultValue = "false")
@@ -138,9 +187,14 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
             grid = grid == null ? new Grid(0) : grid;
             bootstrap = bootstrap == null ? List.of(300) : List.copyOf(bootstrap);
             level = level == null ? 0.95 : level;
-            se = se == null ? "conventional" : se.toLowerCase(Locale.ROOT);
+            effects = effects == null ? Effects.ENTITY : effects;
+            se = se == null ? CovarianceType.CONVENTIONAL : se;
+            cluster = cluster == null ? List.of() : List.copyOf(cluster);
+            dof = dof == null ? DofConvention.STATA : dof;
+            minRegimeObs = minRegimeObs == null ? 10 : minRegimeObs;
+            tinyRegime = tinyRegime == null ? TinyRegime.WARN : tinyRegime;
             lagsOfY = lagsOfY == null ? 0 : lagsOfY;
-            bootstrapScheme = bootstrapScheme == null ? "auto" : bootstrapScheme.toLowerCase(Locale.ROOT);
+            bootstrapScheme = bootstrapScheme == null ? BootstrapScheme.AUTO : bootstrapScheme;
             strictLower = strictLower != null && strictLower;
             deleteLastPeriod = deleteLastPeriod != null && deleteLastPeriod;
             model = model == null ? new Model(-1) : model;
@@ -171,14 +225,24 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
                 }
             }
             if (!(level > 0 && level < 1)) problems.add(new SpecException.Problem("level", "must be in (0, 1), got " + level));
-            if (!List.of("conventional", "robust", "cluster").contains(se)) {
-                problems.add(new SpecException.Problem("se", "must be conventional, robust or cluster, got '" + se + "'"));
+            if (effects != Effects.ENTITY && effects != Effects.TWOWAYS) {
+                problems.add(new SpecException.Problem("effects", "must be entity or twoways (the threshold model always has entity"
+                        + " effects), got " + effects.label()));
             }
+            try {
+                new CovarianceSpec(se, cluster, dkLag, dof);
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            }
+            if (deleteLastPeriod && se.usesLeverage()) {
+                problems.add(new SpecException.Problem("se", se.label() + " needs the leverages of the dummy-variable design, which"
+                        + " Hansen's deletion of the last period does not have; use delete-last-period: false"));
+            }
+            if (wildBootstrap != null && cluster.size() > 1) {
+                problems.add(new SpecException.Problem("wild-bootstrap", "is available with one cluster variable, not two-way clustering"));
+            }
+            if (minRegimeObs < 1) problems.add(new SpecException.Problem("min-regime-obs", "must be at least 1, got " + minRegimeObs));
             if (lagsOfY < 0 || lagsOfY > 4) problems.add(new SpecException.Problem("lags-of-y", "must be 0..4, got " + lagsOfY));
-            if (!List.of("auto", "residual", "wild").contains(bootstrapScheme)) {
-                problems.add(new SpecException.Problem("bootstrap-scheme", "must be auto, residual or wild, got '"
-                        + bootstrapScheme + "'"));
-            }
             if (!model.selected() && model.thresholds() > thresholds) {
                 problems.add(new SpecException.Problem("model", "asks for " + model.thresholds() + " thresholds but only "
                         + thresholds + " are estimated ('thresholds')"));
@@ -191,6 +255,11 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
                 problems.add(new SpecException.Problem("controls", "y, regime and controls must be distinct variables: " + all));
             }
             if (!problems.isEmpty()) throw new SpecException(problems);
+        }
+
+        /** The validated covariance request of the regime table. */
+        public CovarianceSpec covariance() {
+            return new CovarianceSpec(se, cluster, dkLag, dof);
         }
 
         /** Trimming of step k (1-based): the k-th value, else the last one given. */
@@ -234,335 +303,7 @@ public final class ThresholdEstimator implements Estimator<ThresholdEstimator.Pa
 
     @Override
     public StepResult run(Parameters p, StepContext context) {
-        String where = context.group().map(g -> "group '" + g + "': ").orElse("");
-        Panel panel = context.panel();
-        int kMax = p.thresholds();
-        double[] trims = {p.trimOf(1), p.trimOf(2), p.trimOf(3)};
-        Prepared d = new Prepared(panel, p.y(), p.regime(), p.threshold(), p.controls(), p.lagsOfY(), p.deleteLastPeriod(),
-                where);
-        Candidates cands = p.grid().all() ? Candidates.all(d, p.strictLower())
-                : Candidates.quantile(d, p.grid().points(), trims[0], p.strictLower());
-        if (cands.size() == 0) {
-            throw new EstimationException(EstimationException.Reason.TOO_FEW_OBSERVATIONS, where + "threshold variable '"
-                    + p.threshold() + "' has " + d.distinct.length + " distinct value(s): no candidate threshold");
-        }
-        SearchEngine eng = new SearchEngine(d, cands, where);
-        Procedure proc = new Procedure(eng, trims, kMax, p.level(), where);
-        Procedure.Observed obs = proc.observe();
-
-        Procedure.Scheme scheme = switch (p.bootstrapScheme()) {
-            case "residual" -> Procedure.Scheme.RESIDUAL;
-            case "wild" -> Procedure.Scheme.WILD;
-            default -> d.balanced ? Procedure.Scheme.RESIDUAL : Procedure.Scheme.WILD;
-        };
-        if (scheme == Procedure.Scheme.RESIDUAL && !d.balanced) {
-            throw new SpecException("bootstrap-scheme", "'residual' (Hansen's) needs every entity observed equally often;"
-                    + " the estimation sample is unbalanced: use 'wild' or 'auto'");
-        }
-        String schemeName = scheme == Procedure.Scheme.RESIDUAL ? "residual" : "wild";
-        long total = 0;
-        for (int k = 1; k <= kMax; k++) total += p.bootstrapOf(k);
-        List<Procedure.BootstrapTest> boots = new ArrayList<>();
-        try (ProgressReporter.Task task = context.progress().start("threshold bootstrap" + context.group().map(g -> " (" + g + ")")
-                .orElse(""), total)) {
-            for (int k = 1; k <= kMax; k++) {
-                int reps = p.bootstrapOf(k);
-                boots.add(reps == 0 ? null : proc.bootstrap(obs, k, reps, Seeds.derive(context.seed(), "threshold-test-" + k),
-                        scheme, context.parallelism(), task));
-            }
-        }
-        double alpha = 1 - p.level();
-        int selected = 0;
-        boolean selectionComplete = true;
-        for (int k = 1; k <= kMax; k++) {
-            Procedure.BootstrapTest b = boots.get(k - 1);
-            if (b == null || Double.isNaN(b.pValue())) {
-                selectionComplete = false;
-                break;
-            }
-            if (b.pValue() < alpha) selected = k;
-            else break;
-        }
-        int reported = p.model().selected() ? (selectionComplete ? selected : kMax) : p.model().thresholds();
-
-        StepResult.Builder out = StepResult.builder();
-        if (kMax >= 3 && obs.tripleUsesUnrefined()) {
-            out.warning("triple-threshold-collision", "Th-3 equals the refined Th-21, so the triple model uses the unrefined Th-1"
-                    + " with Th-22 and Th-3 (the set Th-3 was estimated with)");
-        }
-        List<RegimeRegression.Fit> fits = new ArrayList<>();
-        for (int k = 1; k <= kMax; k++) {
-            fits.add(RegimeRegression.fit(d, obs.thresholds(k), p.strictLower(), p.se(), p.level(), p.threshold()));
-        }
-        RegimeRegression.Fit rep = reported == 0
-                ? RegimeRegression.fit(d, new double[0], p.strictLower(), p.se(), p.level(), p.threshold())
-                : fits.get(reported - 1);
-        out.coefficients(rep.all());
-
-        // statistics
-        out.statistic("nobs", (long) d.n);
-        out.statistic("nobsRegression", (long) d.nt);
-        out.statistic("entities", (long) d.entities);
-        int tMin = Integer.MAX_VALUE;
-        int tMax = 0;
-        for (int t : d.tCount) {
-            tMin = Math.min(tMin, t);
-            tMax = Math.max(tMax, t);
-        }
-        out.statistic("periodsMin", (long) tMin);
-        out.statistic("periodsMax", (long) tMax);
-        out.statistic("balanced", d.balanced);
-        out.statistic("dfWithin", (long) d.df);
-        out.statistic("ssrLinear", obs.ssr0());
-        out.statistic("thresholdsTested", (long) kMax);
-        out.statistic("selectedThresholds", (long) Math.max(selected, 0));
-        out.statistic("selectionComplete", selectionComplete);
-        out.statistic("reportedThresholds", (long) reported);
-        double[] repThr = reported == 0 ? new double[0] : obs.thresholds(reported);
-        for (int i = 0; i < repThr.length; i++) out.statistic("gamma" + (i + 1), repThr[i]);
-        out.statistic("ssr", rep.ssr());
-        out.statistic("r2Within", rep.r2Within());
-        out.statistic("sigmaE", rep.sigma());
-        out.statistic("se", p.se());
-        out.statistic("level", p.level());
-        out.statistic("lrCritical", proc.critical);
-        out.statistic("grid", p.grid().toString());
-        out.statistic("candidates", (long) cands.size());
-        out.statistic("lowerRegime", p.strictLower() ? "q < gamma" : "q <= gamma");
-        out.statistic("deleteLastPeriod", p.deleteLastPeriod());
-        out.statistic("bootstrapScheme", scheme == Procedure.Scheme.RESIDUAL ? "residual" : "wild");
-        out.statistic("seed", context.seed());
-        out.statistic("rng", Seeds.ALGORITHM);
-        out.statistic("lagsOfY", (long) p.lagsOfY());
-
-        // tests
-        String[] model = {"single", "double", "triple"};
-        List<ThresholdTest> tests = new ArrayList<>();
-        for (int k = 1; k <= kMax; k++) {
-            Procedure.Estimate e = obs.steps().get(k - 1);
-            double f = obs.f(k, d.df);
-            Procedure.BootstrapTest b = boots.get(k - 1);
-            String hyp = (k - 1) + " against " + k + " threshold" + (k > 1 ? "s" : "");
-            if (b == null) {
-                out.test(new TestStatistic("threshold-" + model[k - 1], f, null, null, Double.NaN, "bootstrap", hyp,
-                        "not bootstrapped (bootstrap = 0)"));
-            } else {
-                out.test(new TestStatistic("threshold-" + model[k - 1], f, null, null, b.pValue(), "bootstrap", hyp,
-                        b.replications() + " replications (" + schemeName + "); critical values 10/5/1%: "
-                                + Formats.fixed(b.crit10(), 4) + ", " + Formats.fixed(b.crit5(), 4) + ", " + Formats.fixed(b.crit1(), 4)));
-            }
-            tests.add(new ThresholdTest(model[k - 1], k, e.ssr(), e.ssr() / d.df, f, b == null ? null : b.pValue(),
-                    b == null ? null : b.crit10(), b == null ? null : b.crit5(), b == null ? null : b.crit1(),
-                    b == null ? 0 : b.replications(), b == null ? 0 : b.failed()));
-            if (b != null && b.failed() > 0) {
-                out.warning("bootstrap-failed", b.failed() + " of " + b.replications() + " replications of the " + model[k - 1]
-                        + " test had no admissible candidate and were left out");
-            }
-        }
-        List<Procedure.Estimate> estimates = new ArrayList<>();
-        estimates.add(obs.steps().get(0));
-        if (obs.refined() != null) estimates.add(obs.refined());
-        for (int k = 2; k <= kMax; k++) estimates.add(obs.steps().get(k - 1));
-        List<ThresholdEstimate> thr = new ArrayList<>();
-        for (Procedure.Estimate e : estimates) {
-            int m = e.name().equals("Th-1") ? 1 : e.name().equals("Th-3") ? 3 : 2;
-            thr.add(new ThresholdEstimate(e.name(), m, e.value(), e.ciLow(), e.ciHigh(), e.ciInterval(), e.ssr(),
-                    e.admissible(), e.singular()));
-            if (!e.ciInterval()) {
-                out.warning("ci-not-interval", e.name() + ": the LR confidence set is not an interval; [min, max] of the set"
-                        + " is reported (Hansen's convention)");
-            }
-        }
-        out.section("thresholds", thr);
-        out.section("thresholdTests", tests);
-        List<RegimeInfo> regimes = new ArrayList<>();
-        for (RegimeRegression.Regime r : rep.regimes()) {
-            regimes.add(new RegimeInfo(r.index(), r.term(), r.bounds(), Double.isInfinite(r.lower()) ? null : r.lower(),
-                    Double.isInfinite(r.upper()) ? null : r.upper(), r.observations()));
-        }
-        out.section("regimes", regimes);
-        Map<String, Object> bs = new LinkedHashMap<>();
-        bs.put("scheme", scheme == Procedure.Scheme.RESIDUAL ? "residual" : "wild");
-        List<Integer> reps = new ArrayList<>();
-        for (int k = 1; k <= kMax; k++) reps.add(p.bootstrapOf(k));
-        bs.put("replications", reps);
-        bs.put("seed", context.seed());
-        bs.put("testSeeds", "Seeds.derive(seed, \"threshold-test-k\"), replication b: Seeds.generator(testSeed, b)");
-        bs.put("rng", Seeds.ALGORITHM);
-        out.section("bootstrap", bs);
-
-        if (selectionComplete && selected == 0) {
-            out.warning("no-threshold-effect", "the single-threshold test does not reject linearity at " + pct(alpha)
-                    + "; the coefficients are those of the " + (reported == 0 ? "linear fixed-effects model" : reported + "-threshold model"));
-        } else if (!selectionComplete) {
-            out.warning("selection-incomplete", "not every test was bootstrapped, so the number of thresholds is not selected;"
-                    + " the coefficients are those of the " + reported + "-threshold model");
-        } else if (p.model().selected() && selected < kMax) {
-            out.warning("fewer-thresholds", "the bootstrap tests select " + selected + " threshold" + (selected == 1 ? "" : "s")
-                    + " at " + pct(alpha) + " (of " + kMax + " tested); the coefficients are those of that model");
-        }
-        if (d.droppedMissing > 0) {
-            out.warning("dropped-missing", d.droppedMissing + " row(s) with a missing value (or no lag) were dropped");
-        }
-        if (d.droppedEntities > 0) {
-            out.warning("dropped-singletons", d.droppedEntities + " entit" + (d.droppedEntities == 1 ? "y" : "ies")
-                    + " with a single usable row dropped (no within variation)");
-        }
-        if (!d.balanced) {
-            out.warning("unbalanced", "unbalanced estimation sample (T_i from " + tMin + " to " + tMax + "): per-entity within"
-                    + " transformation, df = sum(T_i - 1) = " + d.df + ", " + (scheme == Procedure.Scheme.WILD
-                    ? "wild bootstrap over entities (Rademacher)" : "residual bootstrap"));
-        }
-        if (p.lagsOfY() > 0) dynamic(p, d, rep, out);
-
-        // tables, figure, side file
-        out.table(testsTable(p, d, obs, boots, kMax, proc.critical, scheme));
-        out.table(regimeTable(p, d, fits, obs, kMax, reported, selected, selectionComplete));
-        out.figure(new Figure("lr-plot", "LR statistic of the threshold estimates",
-                LrFigure.svg("Likelihood ratio of the threshold" + (estimates.size() > 1 ? "s" : "") + " (" + p.y() + ")", estimates,
-                        proc.critical, p.level(), label(p, p.threshold())),
-                "LR(γ) = (S(γ) − S(γ̂)) / σ̂² against the candidate thresholds; dashed: c(α) = −2 ln(1 − √level) = "
-                        + Formats.fixed(proc.critical, 4) + "; the interval is the set below the line (Hansen 1999)."));
-        out.file(new DataFile("lr-profiles.csv", "text/csv", profilesCsv(estimates)));
-        return out.build();
-    }
-
-    private static void dynamic(Parameters p, Prepared d, RegimeRegression.Fit rep, StepResult.Builder out) {
-        double tBar = (double) d.n / d.entities;
-        Coefficient lag = null;
-        for (Coefficient c : rep.controlCoefficients()) if (c.term().equals("L1." + p.y())) lag = c;
-        Map<String, Object> dyn = new LinkedHashMap<>();
-        dyn.put("lags", p.lagsOfY());
-        dyn.put("periodsPerEntity", tBar);
-        String note = "Dynamic variant: " + p.lagsOfY() + " lag(s) of " + p.y() + " enter as regime-independent regressors"
-                + " (the study's specification). With entity fixed effects and short T the within estimator is inconsistent"
-                + " (Nickell 1981: bias of order 1/T) and Hansen's (1999) theory assumes strictly exogenous regressors, so"
-                + " thresholds, tests and intervals are descriptive only. Consistent alternatives: first-difference GMM threshold"
-                + " (Seo & Shin 2016; Stata xthenreg) or Kremer, Bick & Nautz (2013).";
-        dyn.put("note", note);
-        if (lag != null) {
-            double b = Nickell.bias(Math.max(-0.99, Math.min(0.99, lag.estimate())), tBar);
-            double implied = Nickell.implied(lag.estimate(), tBar);
-            dyn.put("lagCoefficient", lag.estimate());
-            dyn.put("nickellBiasAtEstimate", b);
-            dyn.put("impliedRho", Double.isNaN(implied) ? null : implied);
-            out.warning("nickell-bias", note + " Approximate Nickell bias of the L1 coefficient (AR(1) formula at rho = "
-                    + Formats.fixed(lag.estimate(), 4) + ", T = " + Formats.fixed(tBar, 1) + "): " + Formats.fixed(b, 4)
-                    + (Double.isNaN(implied) ? "" : "; the rho consistent with the estimate is about " + Formats.fixed(implied, 4)) + ".");
-        } else {
-            out.warning("nickell-bias", note);
-        }
-        out.section("dynamic", dyn);
-    }
-
-    private static String pct(double alpha) {
-        return Formats.number(alpha * 100, alpha * 100 == Math.rint(alpha * 100) ? 0 : 1) + "%";
-    }
-
-    static String label(Parameters p, String v) {
-        return p.labels().getOrDefault(v, v);
-    }
-
-    private static Table testsTable(Parameters p, Prepared d, Procedure.Observed obs, List<Procedure.BootstrapTest> boots,
-                                    int kMax, double critical, Procedure.Scheme scheme) {
-        String ci = Formats.number(p.level() * 100, 0) + "% CI";
-        Table.Builder t = Table.builder("threshold-tests", "Threshold effect tests and threshold estimates")
-                .stub("Model").columns("Threshold", ci, "F statistic", "p-value", "10%", "5%", "1%", "RSS")
-                .span("Bootstrap critical values", 4, 6);
-        String[] model = {"Single threshold", "Double threshold", "Triple threshold"};
-        for (int k = 1; k <= kMax; k++) {
-            Procedure.Estimate e = obs.steps().get(k - 1);
-            Procedure.BootstrapTest b = boots.get(k - 1);
-            double f = obs.f(k, d.df);
-            List<Procedure.Estimate> rows = new ArrayList<>();
-            if (k == 2 && obs.refined() != null) rows.add(obs.refined());
-            rows.add(e);
-            for (int i = 0; i < rows.size(); i++) {
-                Procedure.Estimate r = rows.get(i);
-                String label = (i == 0 ? model[k - 1] : "") + " (" + r.name() + ")";
-                String interval = "[" + Formats.number(r.ciLow(), 4) + ", " + Formats.number(r.ciHigh(), 4) + "]";
-                if (i == 0) {
-                    t.row(label, Formats.number(r.value(), 4), interval,
-                            b == null ? Formats.fixed(f, 4) : Formats.estimate(f, b.pValue(), 4),
-                            b == null ? "" : Formats.fixed(b.pValue(), 4), b == null ? "" : Formats.fixed(b.crit10(), 4),
-                            b == null ? "" : Formats.fixed(b.crit5(), 4), b == null ? "" : Formats.fixed(b.crit1(), 4),
-                            Formats.fixed(e.ssr(), 4));
-                } else {
-                    t.row(label, Formats.number(r.value(), 4), interval, "", "", "", "", "", "");
-                }
-            }
-        }
-        List<String> reps = new ArrayList<>();
-        for (int k = 1; k <= kMax; k++) reps.add(Integer.toString(p.bootstrapOf(k)));
-        t.footer("Observations", cells(8, Formats.count(d.n)));
-        t.footer("Entities", cells(8, Formats.count(d.entities)));
-        t.footer("Bootstrap replications", cells(8, String.join(" / ", reps)));
-        t.note("F = (S(k-1) - S(k)) / (S(k) / df), df = sum(T_i - 1) = " + d.df + "; p-values and critical values from the "
-                + (scheme == Procedure.Scheme.RESIDUAL ? "entity residual bootstrap (Hansen 1999)" : "wild bootstrap over entities")
-                + "; *** p<0.01, ** p<0.05, * p<0.1.");
-        t.note("Confidence intervals: candidates with LR(γ) < c(α) = " + Formats.fixed(critical, 4) + " (Hansen 1999); Th-21 is the"
-                + " first threshold re-estimated given the second (Th-22). Lower regime: " + label(p, p.threshold())
-                + (p.strictLower() ? " < γ" : " ≤ γ") + "; grid: " + (p.grid().all() ? "all distinct values" : p.grid().points()
-                + "-point quantile grid") + "; trim " + p.trim() + ".");
-        return t.build();
-    }
-
-    private static List<String> cells(int n, String first) {
-        List<String> c = new ArrayList<>();
-        c.add(first);
-        for (int i = 1; i < n; i++) c.add("");
-        return c;
-    }
-
-    private static Table regimeTable(Parameters p, Prepared d, List<RegimeRegression.Fit> fits, Procedure.Observed obs, int kMax,
-                                     int reported, int selected, boolean selectionComplete) {
-        String[] head = {"Single", "Double", "Triple"};
-        RegressionTable rt = new RegressionTable("regime-coefficients", "Regime coefficients of the threshold model"
-                + (p.labels().containsKey(p.y()) ? " (" + label(p, p.y()) + ")" : " of " + p.y())).stub("Variable");
-        Map<String, String> labels = new LinkedHashMap<>(p.labels());
-        for (int k = 1; k <= kMax; k++) {
-            RegimeRegression.Fit f = fits.get(k - 1);
-            for (Coefficient c : f.regimeCoefficients()) {
-                String term = c.term();
-                String shown = term;
-                for (String v : p.regime()) if (term.startsWith(v + " × ")) shown = label(p, v) + term.substring(v.length());
-                if (p.labels().containsKey(p.threshold())) shown = shown.replace("(" + p.threshold() + " ", "(" + label(p, p.threshold()) + " ")
-                        .replace(" " + p.threshold() + " ", " " + label(p, p.threshold()) + " ");
-                labels.put(term, shown);
-            }
-            Map<String, String> footer = new LinkedHashMap<>();
-            double[] g = obs.thresholds(k);
-            List<String> gs = new ArrayList<>();
-            for (double v : g) gs.add(Formats.number(v, 4));
-            footer.put("Thresholds", String.join("; ", gs));
-            footer.put("Observations", Formats.count(f.nobs()));
-            footer.put("R-squared (within)", Formats.fixed(f.r2Within(), 4));
-            footer.put("Entity FE", "Yes");
-            footer.put("Selected by tests", selectionComplete && selected == k ? "Yes" : "");
-            rt.column(head[k - 1], f.all(), footer);
-        }
-        List<String> order = new ArrayList<>();
-        for (RegimeRegression.Fit f : fits) for (Coefficient c : f.regimeCoefficients()) if (!order.contains(c.term())) order.add(c.term());
-        order.addAll(fits.get(0).controlCoefficients().stream().map(Coefficient::term).toList());
-        rt.order(order);
-        rt.labels(labels);
-        rt.note(switch (p.se()) {
-            case "robust" -> "Heteroskedasticity-robust (HC1) standard errors.";
-            case "cluster" -> "Standard errors clustered by " + "entity (" + d.entities + " clusters).";
-            default -> "Conventional standard errors, df = sum(T_i - 1) - k.";
-        });
-        rt.note("Thresholds of the double model: Th-21 (refined) and Th-22; of the triple model: Th-21, Th-22 and Th-3."
-                + (reported == 0 ? " No threshold effect is selected; results.json reports the linear model." : ""));
-        return rt.build();
-    }
-
-    private static String profilesCsv(List<Procedure.Estimate> estimates) {
-        StringBuilder sb = new StringBuilder("threshold,gamma,lr\n");
-        for (Procedure.Estimate e : estimates) {
-            for (int i = 0; i < e.gamma().length; i++) {
-                sb.append(e.name()).append(',').append(e.gamma()[i]).append(',').append(e.lr()[i]).append('\n');
-            }
-        }
-        return sb.toString();
+        ThresholdModel.Results r = ThresholdModel.fit(p, context);
+        return ThresholdReport.of(p, r, context.seed());
     }
 }

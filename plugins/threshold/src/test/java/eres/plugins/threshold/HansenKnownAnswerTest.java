@@ -66,13 +66,14 @@ class HansenKnownAnswerTest {
         assertThat(th(r, "Th-3").value()).isCloseTo(0.33134, within(5e-6));
         assertThat(test(r, 3).rss()).isCloseTo(16.450614, within(5e-7));
         assertThat(test(r, 3).f()).isCloseTo(4.181, within(5e-4));
-        // double-threshold coefficients and homoskedastic SEs (s2 = SSR/(rows - k), k = 8)
+        // double-threshold coefficients; homoskedastic SEs as Hansen's program, s2 = SSR/(n(T-1) - n - k) (issue 16, defect 1;
+        // the specification's 0.005451, 0.005463, 0.011382 used SSR/(rows - k)); HansenStandardErrorsTest checks every SE
         assertThat(r.coefficients().get(0).estimate()).isCloseTo(0.063154, within(5e-7));
-        assertThat(r.coefficients().get(0).stdError()).isCloseTo(0.005451, within(5e-7));
+        assertThat(r.coefficients().get(0).stdError()).isCloseTo(0.005673, within(5e-7));
         assertThat(r.coefficients().get(1).estimate()).isCloseTo(0.097726, within(5e-7));
-        assertThat(r.coefficients().get(1).stdError()).isCloseTo(0.005463, within(5e-7));
+        assertThat(r.coefficients().get(1).stdError()).isCloseTo(0.005686, within(5e-7));
         assertThat(r.coefficients().get(2).estimate()).isCloseTo(0.039209, within(5e-7));
-        assertThat(r.coefficients().get(2).stdError()).isCloseTo(0.011382, within(5e-7));
+        assertThat(r.coefficients().get(2).stdError()).isCloseTo(0.011847, within(5e-7));
         assertThat(r.coefficient("q1").estimate()).isCloseTo(0.010285, within(5e-7));
         assertThat(r.coefficient("q2").estimate()).isCloseTo(-0.00019753, within(5e-9));
         assertThat(r.coefficient("q3").estimate()).isCloseTo(1.04665e-06, within(5e-12));

@@ -25,9 +25,11 @@ class ParametersTest {
         assertThat(p.grid().all()).isTrue();
         assertThat(p.bootstrap()).containsExactly(300);
         assertThat(p.level()).isEqualTo(0.95);
-        assertThat(p.se()).isEqualTo("conventional");
+        assertThat(p.se()).isEqualTo(eres.api.inference.CovarianceType.CONVENTIONAL);
+        assertThat(p.effects()).isEqualTo(eres.api.panel.Effects.ENTITY);
+        assertThat(p.minRegimeObs()).isEqualTo(10);
         assertThat(p.lagsOfY()).isZero();
-        assertThat(p.bootstrapScheme()).isEqualTo("auto");
+        assertThat(p.bootstrapScheme()).isEqualTo(ThresholdEstimator.BootstrapScheme.AUTO);
         assertThat(p.strictLower()).isFalse();
         assertThat(p.deleteLastPeriod()).isFalse();
         assertThat(p.model().selected()).isTrue();

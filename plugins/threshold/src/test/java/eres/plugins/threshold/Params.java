@@ -15,6 +15,11 @@ final class Params {
     List<Integer> bootstrap = List.of(0);
     double level = 0.95;
     String se = "conventional";
+    String effects = "entity";
+    List<String> cluster = List.of();
+    eres.api.inference.WildBootstrapOptions wild = null;
+    Integer minRegime = null;
+    ThresholdEstimator.TinyRegime tiny = null;
     int lags = 0;
     String scheme = "auto";
     boolean strict = false;
@@ -36,7 +41,9 @@ final class Params {
     }
 
     ThresholdEstimator.Parameters build() {
-        return new ThresholdEstimator.Parameters(y, regime, threshold, controls, thresholds, trim, grid, bootstrap, level, se,
-                lags, scheme, strict, delete, model, Map.of());
+        return new ThresholdEstimator.Parameters(y, regime, threshold, controls, thresholds, trim, grid, bootstrap, level,
+                eres.api.panel.Effects.of(effects), eres.api.inference.CovarianceType.of(se), cluster, null,
+                eres.api.inference.DofConvention.STATA, wild, minRegime, tiny, lags, ThresholdEstimator.BootstrapScheme.of(scheme), strict,
+                delete, model, Map.of());
     }
 }
