@@ -78,7 +78,7 @@ T5=[("(1)","t5-opt","ln_opt",(5.0632,5.6410),[(0.0145,0.0046),(0.0224,0.0043),(0
 ("(5)","t5-users","ln_bb_users",(7.5798,8.1792),[(0.0394,0.0038),(0.0480,0.0037),(0.0598,0.0038)],(-0.1222,0.0559,"**"),465,0.780,False)]
 for col,step,q,th,sl,cons,nn,r2,req in T5:
     for k,(g,name) in enumerate(zip(th,["Th-21","Th-22"])):
-        d=dict(eres="%s: thresholds[model=2][nearest=%s]"%(step,g))
+        d=dict(eres="%s: thresholds[model=2][order=%d]"%(step,k))
         if req: d["check"]={"kind":"in-interval","variable":q}
         num("Table 5",col,"threshold q%d"%(k+1),g,**d)
     for k,(v,se) in enumerate(sl):
@@ -104,7 +104,7 @@ for g,proxy,step,th,sl in T6:
     if proxy=="Opt": d["check"]={"kind":"equal"}
     num("Table 6",g,proxy+": thresholds selected by the tests",sel,**d)
     for k,v in enumerate(th):
-        num("Table 6",g,proxy+": threshold %d"%(k+1),v,eres="%s: thresholds[model=%d][nearest=%s]"%(key,len(th),v))
+        num("Table 6",g,proxy+": threshold %d"%(k+1),v,eres="%s: thresholds[model=%d][order=%d]"%(key,len(th),k))
     for k,(v,se) in enumerate(sl):
         d=dict(eres="%s: coefficients[#%d]"%(key,k))
         if g=="northeast" and proxy=="Opt" and k==1: d["check"]={"kind":"below","other":"Table 6|northeast|Opt: slope regime 1"}
@@ -169,7 +169,7 @@ for col,step,v,rho,rse,eff,cons,haus,lme,lml,lre,lrl,we,wl,r2 in [
 doc={"id":"jiao-chen-li-2025",
  "study":"Jiao, Chen & Li (2025): digital infrastructure and economic resilience, 31 Chinese provinces, 2008-2022 (465 province-years)",
  "provenance":"Transcribed from the study's published Tables 1-8, A1 and A2 via the project's transcription (shared/study/published-tables.md, text extracted from the PDF; two cells the PDF garbled are marked in 'note'). Values and standard errors as printed; stars: * p < 0.1, ** p < 0.05, *** p < 0.01.",
- "locators":"'eres' names the step of examples/study.yaml and a path in that step's result: 'step[--group]: key.key[field=value][#index].key'; [nearest=v] picks the list element whose 'value' is nearest v.",
+ "locators":"'eres' names the step of examples/study.yaml and a path in that step's result: 'step[--group]: key.key[field=value][#index].key'; [nearest=v] picks the list element whose 'value' is nearest v, [order=k] the one with the k-th smallest 'value'; 'constant(y)' is the grand-mean constant mean(y) - mean(x)'b of the step's coefficients.",
  "checks":"The calibration bounds of the synthetic panel (docs/synthetic-data.md): relative (|eres/published - 1| <= tolerance), absolute (|eres - published| <= tolerance), se (same sign and |eres - published| <= limit x published SE), in-interval (the published threshold's sample split lies in eres's LR interval), equal, below (eres below the eres value of 'other'), sign, positive-significant (eres > 0 with a 95% interval above 0).",
  "numbers":N}
 for i,d in enumerate(N):

@@ -100,13 +100,14 @@ public final class StudySimulation {
     static final double SPE_SD_SHOCK = 0.03;
     static final double SPE_FLOOR_MARGIN = 0.25;
 
-    // the province effect of R: rich and large provinces high (design), which gives Eres its right skew
-    static final double MU_BASE = 0.0;
+    /**
+     * The province effect of F: mu_i = MU_SCALE exp(MU_CURVE wealth_i) + N(0, MU_SD) minus the province's mean of the
+     * rest of F, so that each province's mean level of F is its design level (rich and large provinces high and
+     * right-skewed, which gives Eres the study's distribution) whatever the levels of the regressors in F.
+     */
     static final double MU_SCALE = 0.03;
     static final double MU_CURVE = 1.9;
     static final double MU_SD = 0.02;
-    /** Wealth (the province effect's score): standardised ln GDP + WEALTH_PER_CAPITA ln GDP per capita, 2008. */
-    static final double WEALTH_PER_CAPITA = 0.0;
     /** Standard deviation of the indicators' province profiles at the highest province effect (index units; time-invariant). */
     static final double ETA_SD = 0.2;
     /** How far each indicator's leader is ahead (index units), and among how many top provinces the lead rotates. */
@@ -361,7 +362,7 @@ public final class StudySimulation {
                     f[i][t] = v;
                     rest += v / T;
                 }
-                mu[i] = MU_BASE + MU_SCALE * StrictMath.exp(MU_CURVE * wealth[i]) + dMu.next(MU_SD) - rest;
+                mu[i] = MU_SCALE * StrictMath.exp(MU_CURVE * wealth[i]) + dMu.next(MU_SD) - rest;
                 for (int t = 0; t < T; t++) {
                     f[i][t] += mu[i];
                     u[i][t] = eU.next(p.sdShock());
@@ -466,7 +467,7 @@ public final class StudySimulation {
         /**
          * Anchors from the bundled real data: population and urban non-private employment by year, and each
          * province's size (standardised 0.6 ln population + 0.25 ln GDP + 0.15 ln area, 2008), development
-         * (standardised ln GDP per capita, 2008) and wealth (standardised ln GDP + 0.5 ln GDP per capita, 2008).
+         * (standardised ln GDP per capita, 2008) and wealth (standardised ln GDP, 2008).
          */
         void anchors() {
             RawTable raw = CsvReader.parse("panel_2008_2022.csv", Provinces.resource("panel_2008_2022.csv"), ',');
@@ -508,9 +509,7 @@ public final class StudySimulation {
             }
             System.arraycopy(standardise(s), 0, size, 0, n);
             System.arraycopy(standardise(d), 0, dev, 0, n);
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) w[i] = lnGdp[i] + WEALTH_PER_CAPITA * d[i];
-            System.arraycopy(standardise(w), 0, wealth, 0, n);
+            System.arraycopy(standardise(lnGdp), 0, wealth, 0, n);
         }
 
         /** Row-standardised inverse squared great-circle distances between the capitals (W^G). */

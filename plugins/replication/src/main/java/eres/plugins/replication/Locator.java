@@ -13,7 +13,9 @@ import java.util.List;
  *   <li>{@code [field=value]} on an array: the elements whose {@code field} equals {@code value} (text, or a
  *       number compared numerically);</li>
  *   <li>{@code [#i]}: the i-th element (0-based);</li>
- *   <li>{@code [nearest=v]}: the element whose {@code value} member is nearest to v.</li>
+ *   <li>{@code [nearest=v]}: the element whose {@code value} member is nearest to v;</li>
+ *   <li>{@code [order=k]}: the element with the k-th smallest {@code value} member (0-based), e.g. the lower of
+ *       two thresholds.</li>
  * </ul>
  * Selectors narrow an array; the path continues on its first element. Example:
  * {@code t5-opt: thresholds[model=2][nearest=5.0632]}.
@@ -63,6 +65,14 @@ record Locator(String step, String path) {
         if (eq < 0) throw new SpecException("published", "selector [" + sel + "] is not [field=value], [#i] or [nearest=v]");
         String field = sel.substring(0, eq);
         String value = sel.substring(eq + 1);
+        if (field.equals("order")) {
+            List<JsonNode> sorted = new ArrayList<>();
+            for (JsonNode n : in) if (n.get("value") != null && n.get("value").isNumber()) sorted.add(n);
+            sorted.sort((a, b) -> Double.compare(a.get("value").asDouble(), b.get("value").asDouble()));
+            int k = Integer.parseInt(value);
+            if (k < sorted.size()) out.add(sorted.get(k));
+            return out;
+        }
         if (field.equals("nearest")) {
             double target = Double.parseDouble(value);
             JsonNode best = null;

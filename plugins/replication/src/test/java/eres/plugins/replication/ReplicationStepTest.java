@@ -41,6 +41,9 @@ class ReplicationStepTest {
         assertThat(Locator.parse("s: thresholds[model=2][nearest=5.0632].name").resolve(r).asText()).isEqualTo("Th-22");
         assertThat(Locator.parse("s: thresholds[model=2][nearest=5.7]").resolve(r).get("name").asText()).isEqualTo("Th-21");
         assertThat(Locator.parse("s: thresholds[model=3][nearest=5]").resolve(r)).isNull();
+        assertThat(Locator.parse("s: thresholds[model=2][order=0].name").resolve(r).asText()).isEqualTo("Th-22");
+        assertThat(Locator.parse("s: thresholds[model=2][order=1].name").resolve(r).asText()).isEqualTo("Th-21");
+        assertThat(Locator.parse("s: thresholds[model=2][order=2]").resolve(r)).isNull();
         assertThat(Locator.parse("s: coefficients[term=ln_int]").resolve(r)).isNull();
         assertThat(Locator.parse("t6-opt--east: statistics.nobs").step()).isEqualTo("t6-opt--east");
         assertThat(Locator.tokens("a.b[c=1.5][#2].d")).containsExactly("a", "b", "[c=1.5]", "[#2]", "d");
