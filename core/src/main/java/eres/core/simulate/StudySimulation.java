@@ -196,39 +196,80 @@ public final class StudySimulation {
             this.p = p;
         }
 
+        // the panel's variables, filled section by section (every section draws from its own named streams)
+        double[] post84;
+        double[][] xi;
+        double[][] deviation;
+        double[][] opt;
+        double[][] x;
+        double[][] netUsers;
+        double[][][] level;
+        double[][][] lnC;
+        double[][] natYears;
+        double[][] intr;
+        double[][] lnInt;
+        double[][] own;
+        double[][] bbUsers;
+        double[][] reference;
+        double[][] nationalEmployment;
+        double[][] divShock;
+        double[][] speShock;
+        IndustryMix.Result industries;
+        double[][] gInv;
+        double[][] u;
+        double[][] latent;
+        double[][] signal;
+        double[][][] indicator;
+
         SimulatedStudy run() {
             anchors();
             for (int i = 0; i < n; i++) ne[i] = provinces.get(i).region().equals("northeast");
+            infrastructure();
+            controls();
+            broadband();
+            mediators();
+            resilience();
+            indicators();
+            List<String> codes = provinces.stream().map(Provinces.Province::code).toList();
+            List<String> regions = provinces.stream().map(Provinces.Province::region).toList();
+            double[][] multiplier = new double[n][];
+            for (int i = 0; i < n; i++) multiplier[i] = gInv[i].clone();
+            SimulatedStudy.Truth truth = new SimulatedStudy.Truth(p, codes, regions, FIRST_YEAR, latent, signal, u, x, lnInt, lnC,
+                    industries.diversification(), industries.specialization(), new double[][][] {divShock, speShock}, multiplier,
+                    industries.clamped());
+            return new SimulatedStudy(seed, table(), truth);
+        }
 
-            // 1. digital infrastructure: ln Opt on the national path, the instrument's ingredients, ln Int, broadband users
+        /** 1. ln Opt on the national path, the instrument's ingredients (post offices 1984, internet users). */
+        void infrastructure() {
             Normal dLevel = Normal.design("opt-level");
             Normal dTrend = Normal.design("opt-trend");
             Normal dPost = Normal.design("post84");
-            double[] post84 = new double[n];
+            post84 = new double[n];
             for (int i = 0; i < n; i++) post84[i] = round(dPost.uniform(25, 90), 1);
             double[] zPost = standardise(post84);
             double[] diffusion = new double[T];
             double[] users = StudyVariables.NATIONAL_INTERNET_USERS;
             for (int t = 0; t < T; t++) diffusion[t] = (users[t] - users[0]) / (users[T - 1] - users[0]);
             double diffusionMean = mean(diffusion);
-            double[][] deviation = new double[n][T]; // dd: the design deviation of ln Opt from the national path
-            double[][] xi = new double[n][T];
-            double[][] opt = new double[n][T];
-            double[][] x = new double[n][T];
+            deviation = new double[n][T]; // dd: the design deviation of ln Opt from the national path
+            xi = new double[n][T];
+            opt = new double[n][T];
+            x = new double[n][T];
             Normal eOpt = new Normal(seed, "opt-shock");
             for (int i = 0; i < n; i++) {
-                double level = OPT_LEVEL + OPT_SIZE * size[i] + dLevel.next(OPT_SD_LEVEL) + (ne[i] ? NORTHEAST_LAG : 0);
+                double lv = OPT_LEVEL + OPT_SIZE * size[i] + dLevel.next(OPT_SD_LEVEL) + (ne[i] ? NORTHEAST_LAG : 0);
                 double trend = -OPT_CATCH_UP * size[i] + dTrend.next(OPT_SD_TREND);
                 for (int t = 0; t < T; t++) {
                     xi[i][t] = zPost[i] * (diffusion[t] - diffusionMean);
                     deviation[i][t] = trend * (t - 7) + p.optOnInstrument() * xi[i][t];
                     double national = StrictMath.log(StudyVariables.NATIONAL_CABLE[t] / n);
-                    opt[i][t] = round(StrictMath.exp(national + level + deviation[i][t] + eOpt.next(OPT_SD_SHOCK)), 2);
+                    opt[i][t] = round(StrictMath.exp(national + lv + deviation[i][t] + eOpt.next(OPT_SD_SHOCK)), 2);
                     x[i][t] = StrictMath.log(opt[i][t]);
                 }
             }
             Normal eUsers = new Normal(seed, "users");
-            double[][] netUsers = new double[n][T];
+            netUsers = new double[n][T];
             for (int i = 0; i < n; i++) {
                 for (int t = 0; t < T; t++) {
                     double penetration = users[t] * 1e4 / StudyVariables.NATIONAL_POPULATION[t];
@@ -237,11 +278,14 @@ public final class StudySimulation {
                     netUsers[i][t] = round(share * population[i][t], 2);
                 }
             }
-            // 2. controls (levels in the study's units; R depends on their logs)
+        }
+
+        /** 2. The controls, levels in the study's units (R depends on their logs). */
+        void controls() {
             int nc = CONTROL_DESIGN.size();
-            double[][][] level = new double[nc][n][T];
-            double[][][] lnC = new double[nc][n][T];
-            double[][] natYears = new double[n][T];
+            level = new double[nc][n][T];
+            lnC = new double[nc][n][T];
+            natYears = new double[n][T];
             for (int c = 0; c < nc; c++) {
                 Control k = CONTROL_DESIGN.get(c);
                 Normal dl = Normal.design("control-level-" + k.name());
@@ -252,8 +296,8 @@ public final class StudySimulation {
                     for (int t = 0; t < T; t++) {
                         double years = dy.next(k.sdDesign());
                         if (k.name().equals("nat")) natYears[i][t] = years;
-                        double v = k.mean() + k.size() * size[i] + k.trend() * (t - 7) + a + p.controlLoadings().get(c) * deviation[i][t] + years
-                                + es.next(k.sdShock());
+                        double v = k.mean() + k.size() * size[i] + k.trend() * (t - 7) + a + p.controlLoadings().get(c) * deviation[i][t]
+                                + years + es.next(k.sdShock());
                         double lv = round(StrictMath.exp(v), k.decimals());
                         if (k.name().equals("fdi")) lv = Math.max(1.0, lv); // the study's minimum ln FDI is 0.0061
                         level[c][i][t] = lv;
@@ -261,16 +305,20 @@ public final class StudySimulation {
                     }
                 }
             }
+        }
 
-            // ln Int = c0 + c1 ln Opt + w: w loads on the yearly design variation of ln Nat (so that, without controls,
-            // OLS on ln Int is not attenuated) plus an own component (which attenuates it given the controls)
+        /**
+         * ln Int = c0 + c1 ln Opt + intOnNat e(Nat) + w: w, the broadband proxy's own component (design), and an
+         * optional loading on the yearly design variation of ln Nat; broadband users from ln Int.
+         */
+        void broadband() {
             Normal dInt = Normal.design("int-own");
             Normal eInt = new Normal(seed, "int-own");
             Normal eBb = new Normal(seed, "broadband-users");
-            double[][] intr = new double[n][T];
-            double[][] lnInt = new double[n][T];
-            double[][] own = new double[n][T];
-            double[][] bbUsers = new double[n][T];
+            intr = new double[n][T];
+            lnInt = new double[n][T];
+            own = new double[n][T];
+            bbUsers = new double[n][T];
             for (int i = 0; i < n; i++) {
                 for (int t = 0; t < T; t++) {
                     own[i][t] = dInt.next(p.sdIntNoise());
@@ -281,13 +329,16 @@ public final class StudySimulation {
                     bbUsers[i][t] = round(StrictMath.exp(BB_INTERCEPT + BB_SLOPE * lnInt[i][t] + eBb.next(0.02)), 2);
                 }
             }
+        }
 
-
-            // 3. mediators through employment in 19 industries: Spe around the province's specialty quotient, Div at a
-            // design position inside the entropies reachable at that quotient (so that both targets are met exactly)
+        /**
+         * 3. The mediators through employment in 19 industries: Spe around the province's specialty quotient, Div at a
+         * design position inside the entropies reachable at that quotient (so that both targets are met exactly).
+         */
+        void mediators() {
             IndustryMix mix = new IndustryMix(provinces, employment);
-            double[][] reference = IndustryMix.nationalShares(T);
-            double[][] nationalEmployment = new double[T][StudyVariables.INDUSTRIES.size()];
+            reference = IndustryMix.nationalShares(T);
+            nationalEmployment = new double[T][StudyVariables.INDUSTRIES.size()];
             for (int t = 0; t < T; t++) {
                 double total = 0;
                 for (int i = 0; i < n; i++) total += employment[i][t];
@@ -305,8 +356,8 @@ public final class StudySimulation {
             Normal eMed = new Normal(seed, "mediators");
             double[][] divTarget = new double[n][T];
             double[][] speTarget = new double[n][T];
-            double[][] divShock = new double[n][T];
-            double[][] speShock = new double[n][T];
+            divShock = new double[n][T];
+            speShock = new double[n][T];
             for (int i = 0; i < n; i++) {
                 double nu = StudyVariables.SPECIALTIES.get(provinces.get(i).code()).baseQuotient() * StrictMath.exp(dSpe.next(SPE_SD_LEVEL));
                 double xBar = mean(x[i]);
@@ -325,51 +376,50 @@ public final class StudySimulation {
                     lo = Math.max(lo, band[0]);
                     hi = Math.min(hi, band[1]);
                 }
-                double[] dev = new double[T];
+                double[] d = new double[T];
                 double dLo = Double.POSITIVE_INFINITY;
                 double dHi = Double.NEGATIVE_INFINITY;
                 for (int t = 0; t < T; t++) {
                     divShock[i][t] = eMed.next(DIV_SD_SHOCK);
-                    dev[t] = p.aDiv() * (x[i][t] - xBar) + dDivY.next(DIV_SD_DESIGN) + divShock[i][t];
-                    dLo = Math.min(dLo, dev[t]);
-                    dHi = Math.max(dHi, dev[t]);
+                    d[t] = p.aDiv() * (x[i][t] - xBar) + dDivY.next(DIV_SD_DESIGN) + divShock[i][t];
+                    dLo = Math.min(dLo, d[t]);
+                    dHi = Math.max(dHi, d[t]);
                 }
                 double from = lo - dLo + DIV_MARGIN;
                 double to = hi - dHi - DIV_MARGIN;
                 double position = Math.max(0.0, Math.min(1.0, 0.5 - DIV_SIZE * size[i] + dDiv.next(DIV_SD_LEVEL)));
                 double divLevel = to > from ? from + position * (to - from) : (lo + hi - dLo - dHi) / 2;
-                for (int t = 0; t < T; t++) divTarget[i][t] = divLevel + dev[t];
+                for (int t = 0; t < T; t++) divTarget[i][t] = divLevel + d[t];
             }
-            IndustryMix.Result industries = mix.build(divTarget, speTarget, reference);
+            industries = mix.build(divTarget, speTarget, reference);
+        }
+
+        /** 4. Latent resilience R_t = (I - rho W)^-1 (F_t + u_t), and its causal part without u. */
+        void resilience() {
+            gInv = inverseOfIMinus(p.rho(), capitalWeights());
             double[][] div = industries.diversification();
             double[][] spe = industries.specialization();
-
-            // 4. latent resilience with the spatial multiplier
-            double[][] w = capitalWeights();
-            double[][] gInv = inverseOfIMinus(p.rho(), w);
             Normal dMu = Normal.design("province-effect");
             Normal eU = new Normal(seed, "shock");
-            // the province effect mu sets each province's mean level of F to its design level (rich and large provinces
-            // high, right-skewed), whatever the levels of the regressors in it
-            double[] mu = new double[n];
             double[][] f = new double[n][T];
-            double[][] u = new double[n][T];
+            u = new double[n][T];
             for (int i = 0; i < n; i++) {
                 double rest = 0;
                 for (int t = 0; t < T; t++) {
                     double v = p.thresholdEffect(x[i][t], ne[i]) + p.bDiv() * div[i][t] + p.bSpe() * spe[i][t] + p.trend() * (t - 7);
-                    for (int c = 0; c < nc; c++) v += p.controls().get(c) * lnC[c][i][t];
+                    for (int c = 0; c < lnC.length; c++) v += p.controls().get(c) * lnC[c][i][t];
                     f[i][t] = v;
                     rest += v / T;
                 }
-                mu[i] = MU_SCALE * StrictMath.exp(MU_CURVE * wealth[i]) + dMu.next(MU_SD) - rest;
+                // the province effect: each province's mean level of F is its design level (MU_SCALE and MU_CURVE)
+                double mu = MU_SCALE * StrictMath.exp(MU_CURVE * wealth[i]) + dMu.next(MU_SD) - rest;
                 for (int t = 0; t < T; t++) {
-                    f[i][t] += mu[i];
+                    f[i][t] += mu;
                     u[i][t] = eU.next(p.sdShock());
                 }
             }
-            double[][] latent = new double[n][T];
-            double[][] signal = new double[n][T];
+            latent = new double[n][T];
+            signal = new double[n][T];
             for (int t = 0; t < T; t++) {
                 for (int i = 0; i < n; i++) {
                     double r = 0;
@@ -382,37 +432,40 @@ public final class StudySimulation {
                     signal[i][t] = s;
                 }
             }
+        }
 
-            // 5. indicators: affine in R plus a province profile and spatially filtered yearly noise
-            // the profiles scale with the province's level (0 for the lowest province effect, 1 for the highest):
-            // small provinces are the smallest in every indicator, large ones lead in different indicators
+        /**
+         * 5. The indicators: affine in R plus a province profile and spatially filtered yearly noise. The profiles
+         * scale with the province's level (0 for the lowest, 1 for the highest): small provinces are the smallest in
+         * every indicator; each indicator has a leader among the LEADERS provinces with the highest levels (in turn),
+         * ahead of the others by ETA_LEAD at the level of the highest, as in yearbooks where different large
+         * provinces top different indicators (so the index of the strongest province-year stays below 1).
+         */
+        void indicators() {
             double[] lvl = new double[n];
             for (int i = 0; i < n; i++) lvl[i] = MU_SCALE * StrictMath.exp(MU_CURVE * wealth[i]);
-            double muLo = Double.POSITIVE_INFINITY;
-            double muHi = Double.NEGATIVE_INFINITY;
+            double lvlLo = Double.POSITIVE_INFINITY;
+            double lvlHi = Double.NEGATIVE_INFINITY;
             for (double m : lvl) {
-                muLo = Math.min(muLo, m);
-                muHi = Math.max(muHi, m);
+                lvlLo = Math.min(lvlLo, m);
+                lvlHi = Math.max(lvlHi, m);
             }
-            // each indicator has a leader among the four provinces with the highest effects (in turn), ahead of the
-            // others by ETA_LEAD at the level of the highest: as in yearbooks, different large provinces top
-            // different indicators, so the index of the strongest province-year stays below 1
-            Integer[] byMu = new Integer[n];
-            for (int i = 0; i < n; i++) byMu[i] = i;
-            java.util.Arrays.sort(byMu, (a, b) -> Double.compare(lvl[b], lvl[a]));
+            Integer[] byLevel = new Integer[n];
+            for (int i = 0; i < n; i++) byLevel[i] = i;
+            java.util.Arrays.sort(byLevel, (a, b) -> Double.compare(lvl[b], lvl[a]));
             double r0 = Double.POSITIVE_INFINITY;
             for (double[] r : latent) for (double v : r) r0 = Math.min(r0, v);
             r0 -= 0.1;
             List<StudyVariables.Indicator> inds = StudyVariables.INDICATORS;
-            double[][][] indicator = new double[inds.size()][n][T];
+            indicator = new double[inds.size()][n][T];
             for (int j = 0; j < inds.size(); j++) {
                 StudyVariables.Indicator ind = inds.get(j);
                 Normal profile = Normal.design("profile-" + ind.name());
                 Normal noise = new Normal(seed, "indicator-" + ind.name());
                 double[] eta = new double[n];
-                for (int i = 0; i < n; i++) eta[i] = profile.next(ETA_SD) * (lvl[i] - muLo) / (muHi - muLo);
-                int leader = byMu[j % LEADERS];
-                eta[leader] += (muHi - lvl[leader]) / (1 - p.rho()) + ETA_LEAD;
+                for (int i = 0; i < n; i++) eta[i] = profile.next(ETA_SD) * (lvl[i] - lvlLo) / (lvlHi - lvlLo);
+                int leader = byLevel[j % LEADERS];
+                eta[leader] += (lvlHi - lvl[leader]) / (1 - p.rho()) + ETA_LEAD;
                 double[][] v = new double[n][T];
                 for (int i = 0; i < n; i++) for (int t = 0; t < T; t++) v[i][t] = noise.next(p.sdIndicatorNoise());
                 for (int t = 0; t < T; t++) {
@@ -424,8 +477,11 @@ public final class StudySimulation {
                     }
                 }
             }
+        }
 
-            // 6. the table
+        /** 6. The panel as CSV text, one row per province and year. */
+        String table() {
+            List<StudyVariables.Indicator> inds = StudyVariables.INDICATORS;
             StringBuilder csv = new StringBuilder();
             List<String> cols = new ArrayList<>(List.of("code", "province", "region", "year", "northeast"));
             for (StudyVariables.Indicator ind : inds) cols.add(ind.name());
@@ -449,19 +505,13 @@ public final class StudySimulation {
                     row.add(text(bbUsers[i][t]));
                     row.add(text(netUsers[i][t]));
                     row.add(text(post84[i]));
-                    for (int c = 0; c < nc; c++) row.add(text(level[c][i][t]));
+                    for (double[][] k : level) row.add(text(k[i][t]));
                     for (int k = 0; k < StudyVariables.INDUSTRIES.size(); k++) row.add(text(industries.employment()[i][t][k]));
                     for (int k = 0; k < StudyVariables.INDUSTRIES.size(); k++) row.add(text(nationalEmployment[t][k]));
                     csv.append(String.join(",", row)).append('\n');
                 }
             }
-            List<String> codes = provinces.stream().map(Provinces.Province::code).toList();
-            List<String> regions = provinces.stream().map(Provinces.Province::region).toList();
-            double[][] multiplier = new double[n][];
-            for (int i = 0; i < n; i++) multiplier[i] = gInv[i].clone();
-            SimulatedStudy.Truth truth = new SimulatedStudy.Truth(p, codes, regions, FIRST_YEAR, latent, signal, u, x, lnInt, lnC,
-                    div, spe, new double[][][] {divShock, speShock}, multiplier, industries.clamped());
-            return new SimulatedStudy(seed, csv.toString(), truth);
+            return csv.toString();
         }
 
         /**

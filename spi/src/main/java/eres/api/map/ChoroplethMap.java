@@ -133,7 +133,8 @@ public final class ChoroplethMap {
 
         /**
          * An inset: the window {@code [minLon, maxLon] x [minLat, maxLat]} drawn at the lower right in a
-         * framed box of a quarter of the map's width, with every area and context outline the window
+         * framed box of a quarter of the map's width (its upper half over the map's lower right corner, the
+         * canvas extended by the lower half), with every area and context outline the window
          * contains (clipped to the box), e.g. the South China Sea islands on maps of China. Areas keep
          * their classes' colours. Outlines the data do not contain are not drawn.
          */
@@ -165,7 +166,9 @@ public final class ChoroplethMap {
             double scale = mapW / (ext[2] - ext[0]);
             double mapH = (ext[3] - ext[1]) * scale;
             double legendRows = k + (hasMissing() ? 1 : 0) + (legendTitle.isEmpty() ? 0 : 1);
-            double height = top + mapH + margin;
+            // an inset's upper half overlaps the map's lower right corner (the sea on maps of China), its lower half
+            // extends the canvas
+            double height = top + mapH + (inset == null ? 0 : insetExtent(proj, mapW)[1] / 2) + margin;
             Svg svg = new Svg(width, height).title(title + (subtitle.isEmpty() ? "" : " - " + subtitle));
             svg.text(width / 2, 24, title, 15, "middle", 0);
             if (!subtitle.isEmpty()) svg.text(width / 2, 44, subtitle, 12, "middle", 0);
@@ -225,9 +228,8 @@ public final class ChoroplethMap {
             return svg.toString();
         }
 
-        /** The inset box: frame, clipped outlines of the window, label. */
-        private String inset(AlbersProjection proj, double margin, double top, double mapW, double mapH, List<String> fills) {
-            // the window's projected extent (corners and edge midpoints: the conic bends parallels)
+        /** The inset window's projected extent (corners and edge midpoints: the conic bends parallels). */
+        private double[] insetWindow(AlbersProjection proj) {
             double[] ext = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
             for (double lon : new double[] {inset[0], (inset[0] + inset[2]) / 2, inset[2]}) {
                 for (double lat : new double[] {inset[1], inset[3]}) {
@@ -238,11 +240,24 @@ public final class ChoroplethMap {
                     ext[3] = Math.max(ext[3], q[1]);
                 }
             }
+            return ext;
+        }
+
+        /** Width and height of the inset box: a quarter of the map's width, the window's aspect. */
+        private double[] insetExtent(AlbersProjection proj, double mapW) {
+            double[] ext = insetWindow(proj);
             double boxW = mapW / 4;
+            return new double[] {boxW, (ext[3] - ext[1]) * boxW / (ext[2] - ext[0])};
+        }
+
+        /** The inset box: frame, clipped outlines of the window, label. */
+        private String inset(AlbersProjection proj, double margin, double top, double mapW, double mapH, List<String> fills) {
+            double[] ext = insetWindow(proj);
+            double boxW = insetExtent(proj, mapW)[0];
+            double boxH = insetExtent(proj, mapW)[1];
             double scale = boxW / (ext[2] - ext[0]);
-            double boxH = (ext[3] - ext[1]) * scale;
             double left = margin + mapW - boxW;
-            double boxTop = top + mapH - boxH;
+            double boxTop = top + mapH - boxH / 2;
             Transform tr = new Transform(proj, ext[0], ext[3], scale, left, boxTop);
             StringBuilder g = new StringBuilder();
             // ids are unique within an HTML page that inlines several maps
