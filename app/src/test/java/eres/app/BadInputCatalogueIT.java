@@ -242,6 +242,11 @@ class BadInputCatalogueIT {
                 Arguments.of("a table block is fine", HEAD + data("d.csv") + FE + "labels: {x: The x}\n"
                         + "tables: [{id: t, steps: [fe], statistics: [nobs, r2-within, model-f], indicators: [fixed-effects]}]\n",
                         ok, "", 0, ""),
+                Arguments.of("map period of no years", HEAD + data("d.csv")
+                        + "steps:\n  - {id: g, use: gwr, with: {y: y, x: [x], lat: z, lon: x, bandwidth: 500, periods: [every 0]}}\n", ok, "", 2,
+                        "period length"),
+                Arguments.of("unknown published tables", HEAD + data("d.csv") + FE
+                        + "  - {id: r, use: replicate, with: {published: my-study}}\n", ok, "", 2, "no published tables 'my-study'"),
                 // issue 19: aliases, colliding output names
                 Arguments.of("YAML alias (read as the anchor's name before)", HEAD + data("d.csv")
                         + "steps:\n  - {id: a, use: panel-fe, with: {y: &w y, x: [x]}}\n  - {id: b, use: panel-fe, with: {y: *w, x: [x]}}\n",

@@ -61,9 +61,9 @@ class DocumentedDefaultsIT {
             "sdm:durbin", "sar:durbin", "sem:durbin", "slx:durbin",
             // gwr, gtwr: bandwidth range, coordinates, periods and map terms come from the data
             "gtwr:bandwidth", "gtwr:bandwidth-min", "gtwr:bandwidth-max", "gtwr:interval-step", "gtwr:lat", "gtwr:lon",
-            "gtwr:tau", "gtwr:tau-range", "gtwr:map-terms", "gtwr:periods",
+            "gtwr:tau", "gtwr:tau-range", "gtwr:map-terms",
             "gwr:bandwidth", "gwr:bandwidth-min", "gwr:bandwidth-max", "gwr:interval-step", "gwr:lat", "gwr:lon",
-            "gwr:map-terms", "gwr:periods");
+            "gwr:map-terms");
 
     @Test
     void everyDocumentedDefaultIsTheBoundDefault() throws Exception {

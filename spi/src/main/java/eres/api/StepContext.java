@@ -66,7 +66,8 @@ public interface StepContext {
     }
 
     /**
-     * The result of an earlier step (for the same group when this step runs per group).
+     * The result of an earlier step (for the same group when this step runs per group). The result of an
+     * earlier per-group step for one group is also available as {@code id--group}.
      *
      * @throws SpecException if there is no such earlier step
      */

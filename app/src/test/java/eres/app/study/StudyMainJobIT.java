@@ -89,18 +89,51 @@ class StudyMainJobIT {
         assertThat(failed).as(report.toString()).isEmpty();
     }
 
+    /**
+     * The calibration bounds of the synthetic panel (docs/synthetic-data.md), from the replication table the
+     * main job writes: Table 2's means and standard deviations within 15% and its ranges of the same order,
+     * every Table 3 coefficient with the published sign and within two published SEs, the published thresholds
+     * of Table 5 (1)-(2) inside the run's LR intervals, Table 6's regional pattern, the signs of Tables 7-8,
+     * rho of Table A2 positive and significant.
+     */
+    @Test
+    void meetsTheCalibrationBoundsOfThePublishedTablesOnTheDefaultSeed() throws Exception {
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode replication = null;
+        for (JsonNode s : results.get("steps")) if (s.get("id").asText().equals("replication")) replication = s.get("result");
+        assertThat(replication).as("the main job has a replication step").isNotNull();
+        StringBuilder report = new StringBuilder("calibration bounds (data seed " + StudySimulation.DEFAULT_SEED + "):\n");
+        List<String> failed = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode r : replication.get("replication")) {
+            if (r.get("passed").isNull()) continue;
+            checked++;
+            String line = String.format(java.util.Locale.ROOT, "%-58s published %10.4f  eres %10.4f  %-24s %s", r.get("id").asText(),
+                    r.get("published").asDouble(), r.get("eres").asDouble(), r.get("check").asText(), r.get("passed").asBoolean() ? "met" : "NOT MET");
+            report.append(line).append('\n');
+            if (!r.get("passed").asBoolean()) failed.add(line);
+        }
+        System.out.println(report);
+        assertThat(checked).as("bounds checked").isGreaterThanOrEqualTo(90);
+        for (String table : List.of("Table 2", "Table 3", "Table 5", "Table 6", "Table 7", "Table 8", "Table A2")) {
+            assertThat(report.toString()).as("bounds of " + table).contains(table + "|");
+        }
+        assertThat(failed).as(report.toString()).isEmpty();
+    }
+
     @Test
     void writesEveryTableAndFigureOfTheStudyLabelledSynthetic() throws Exception {
-        for (String t : List.of("index-weights", "descriptives-descriptives", "combined-table3", "t4-iv-opt-iv", "t4-iv-int-iv",
-                "t5-threshold-opt-threshold-tests", "t5-threshold-opt-regime-coefficients", "t5-threshold-int-threshold-tests",
-                "t5-threshold-int-regime-coefficients", "t7-mediation-mediation", "t7-mediation-bootstrap", "t7-mediation-verdict",
-                "combined-a1-baseline-region-by-group", "combined-a1-threshold-region-by-group", "a1-northeast-coefficients",
-                "a2-sdm-table-a2", "f2-gtwr-local-coefficients", "f2-gtwr-diagnostics", "f2-gtwr-map-breaks")) {
+        for (String t : List.of("index-weights", "descriptives-descriptives", "combined-table3", "t3-opt-controls-vif", "t4-iv-opt-iv",
+                "t4-iv-int-iv", "t5-opt-threshold-tests", "t5-opt-regime-coefficients", "t5-int-threshold-tests", "t5-int-regime-coefficients",
+                "t5-opt-dynamic-regime-coefficients", "t5-users-regime-coefficients", "combined-t6-opt-by-group", "combined-t6-int-by-group",
+                "t7-opt-mediation", "t7-opt-bootstrap", "t7-int-mediation", "t7-int-bootstrap", "combined-f3-mediation-region-by-group",
+                "a2-sdm-opt-table-a2", "a2-sdm-int-table-a2", "f2-gtwr-opt-local-coefficients", "f2-gtwr-int-map-breaks",
+                "replication-replication", "replication-replication-summary")) {
             assertThat(out.resolve("tables/" + t + ".md")).as("Markdown table " + t).exists();
             assertThat(out.resolve("tables/" + t + ".csv")).as("CSV table " + t).exists();
         }
-        for (String f : List.of("t5-threshold-opt-lr-plot", "t5-threshold-int-lr-plot", "t7-mediation-path-div", "t7-mediation-path-spe",
-                "f2-gtwr-map-ln_opt-2008-2012", "f2-gtwr-map-ln_opt-2013-2017", "f2-gtwr-map-ln_opt-2018-2022")) {
+        for (String f : List.of("t5-opt-lr-plot", "t5-int-lr-plot", "t7-opt-path-div", "t7-int-path-spe", "f2-gtwr-opt-map-ln_opt-2008-2012",
+                "f2-gtwr-opt-map-ln_opt-2013-2017", "f2-gtwr-opt-map-ln_opt-2018-2022", "f2-gtwr-int-map-ln_int-2018-2022")) {
             assertThat(out.resolve("figures/" + f + ".svg")).as("figure " + f).exists();
         }
         for (String t : List.of("combined-table4", "combined-table5", "combined-table7", "combined-table-a1", "combined-table-a2")) {
@@ -121,6 +154,8 @@ class StudyMainJobIT {
                 assertThat(img.getWidth()).as("300 dpi: 300/96 pixels per SVG unit").isGreaterThan(1000);
             }
         }
+        // the China maps carry the South China Sea inset
+        assertThat(Files.readString(out.resolve("figures/f2-gtwr-opt-map-ln_opt-2008-2012.svg"))).contains("South China Sea", "clip-path");
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertThat(run.get("data").get("synthetic").asBoolean()).isTrue();
         assertThat(run.get("chain").get("file").asText()).isEqualTo("builtin:study.yaml");

@@ -1,5 +1,6 @@
 package eres.app.study;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eres.plugins.studychina.SimulatedStudy;
 import eres.plugins.studychina.StudySimulation;
@@ -56,6 +57,8 @@ public final class StudyMonteCarlo {
         int seedCol = header.indexOf("data-seed");
         int statusCol = header.indexOf("status");
         Map<String, double[]> agg = new LinkedHashMap<>(); // passed, count, sum estimate, sum truth
+        Map<String, double[]> bounds = new LinkedHashMap<>(); // met, count, sum eres, published
+        Map<String, double[]> tables = new LinkedHashMap<>(); // seeds with all bounds met, seeds
         List<String> failures = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
@@ -72,6 +75,27 @@ public final class StudyMonteCarlo {
             } catch (RuntimeException e) {
                 failures.add("seed " + s + ": " + e);
                 continue;
+            }
+            JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            Map<String, Boolean> allMet = new LinkedHashMap<>();
+            for (JsonNode step : results.get("steps")) {
+                if (!step.get("id").asText().equals("replication")) continue;
+                for (JsonNode r : step.get("result").get("replication")) {
+                    if (r.get("passed").isNull()) continue;
+                    double[] a = bounds.computeIfAbsent(r.get("id").asText() + " [" + r.get("check").asText() + "]", x -> new double[4]);
+                    boolean met = r.get("passed").asBoolean();
+                    a[0] += met ? 1 : 0;
+                    a[1] += 1;
+                    a[2] += r.get("eres").asDouble();
+                    a[3] = r.get("published").asDouble();
+                    allMet.merge(r.get("table").asText(), met, Boolean::logicalAnd);
+                    allMet.merge("all bounds", met, Boolean::logicalAnd);
+                }
+            }
+            for (Map.Entry<String, Boolean> e : allMet.entrySet()) {
+                double[] a = tables.computeIfAbsent(e.getKey(), x -> new double[2]);
+                a[0] += e.getValue() ? 1 : 0;
+                a[1] += 1;
             }
             for (StudyRecovery.Check k : checks) {
                 double[] a = agg.computeIfAbsent(k.name(), x -> new double[4]);

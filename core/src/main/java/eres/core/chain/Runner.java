@@ -236,6 +236,7 @@ public final class Runner {
         List<StepOutcome> outcomes = new ArrayList<>();
         Map<String, StepResult> overall = new LinkedHashMap<>();
         Map<String, Map<String, StepResult>> byGroup = new HashMap<>();
+        Map<String, StepResult> groupResults = new LinkedHashMap<>();
         for (Bound b : bound) {
             StepSpec s = b.spec();
             long stepSeed = Seeds.derive(seed, s.id());
@@ -266,6 +267,7 @@ public final class Runner {
                         continue;
                     }
                     byGroup.computeIfAbsent(g.getKey(), k -> new LinkedHashMap<>()).put(s.id(), o.result());
+                    groupResults.put(s.id() + "--" + g.getKey(), o.result());
                     if (s.by() != null && !s.overall()) collectColumns(s, panel, g.getValue(), o.result(), newColumns);
                 }
             }
@@ -275,6 +277,9 @@ public final class Runner {
                         + (failed.group() == null ? "" : " for " + s.by() + " " + failed.group()) + " failed: " + failed.error(),
                         failed.cause());
             }
+            // later steps see each group's result of a per-group step as "id--group" (e.g. a replication table)
+            overall.putAll(groupResults);
+            groupResults.clear();
             for (Map.Entry<String, double[]> c : newColumns.entrySet()) panel = panel.withColumn(c.getKey(), c.getValue());
         }
         return new RunResult(chain, source, dataset, panel, outcomes, seed, options.threads(), started,

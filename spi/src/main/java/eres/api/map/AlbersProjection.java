@@ -28,6 +28,18 @@ public final class AlbersProjection {
         this.rho0 = Math.sqrt(c - 2 * nn * Math.sin(Math.toRadians(lat0))) / nn;
     }
 
+    /** Two projections are equal when they map every point alike (same meridian, cone constant and radii). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AlbersProjection a && Double.compare(lon0, a.lon0) == 0 && Double.compare(n, a.n) == 0
+                && Double.compare(c, a.c) == 0 && Double.compare(rho0, a.rho0) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(lon0, n, c, rho0);
+    }
+
     /** The conventional Albers projection for maps of China: central meridian 105E, parallels 25N and 47N. */
     public static AlbersProjection china() {
         return new AlbersProjection(105, 0, 25, 47);

@@ -61,6 +61,8 @@ public final class ChoroplethMap {
         private int decimals = 3;
         private double width = 640;
         private AlbersProjection projection;
+        private double[] inset;
+        private String insetLabel = "";
 
         private Builder(String title) {
             this.title = Objects.requireNonNull(title);
@@ -129,6 +131,20 @@ public final class ChoroplethMap {
             return this;
         }
 
+        /**
+         * An inset: the window {@code [minLon, maxLon] x [minLat, maxLat]} drawn at the lower right in a
+         * framed box of a quarter of the map's width (its upper half over the map's lower right corner, the
+         * canvas extended by the lower half), with every area and context outline the window
+         * contains (clipped to the box), e.g. the South China Sea islands on maps of China. Areas keep
+         * their classes' colours. Outlines the data do not contain are not drawn.
+         */
+        public Builder inset(double minLon, double minLat, double maxLon, double maxLat, String label) {
+            if (!(minLon < maxLon && minLat < maxLat)) throw new IllegalArgumentException("empty inset window");
+            this.inset = new double[] {minLon, minLat, maxLon, maxLat};
+            this.insetLabel = label == null ? "" : label;
+            return this;
+        }
+
         /** The SVG document. */
         public String svg() {
             if (classification == null) throw new IllegalStateException("classification is required");
@@ -150,7 +166,9 @@ public final class ChoroplethMap {
             double scale = mapW / (ext[2] - ext[0]);
             double mapH = (ext[3] - ext[1]) * scale;
             double legendRows = k + (hasMissing() ? 1 : 0) + (legendTitle.isEmpty() ? 0 : 1);
-            double height = top + mapH + margin;
+            // an inset's upper half overlaps the map's lower right corner (the sea on maps of China), its lower half
+            // extends the canvas
+            double height = top + mapH + (inset == null ? 0 : insetExtent(proj, mapW)[1] / 2) + margin;
             Svg svg = new Svg(width, height).title(title + (subtitle.isEmpty() ? "" : " - " + subtitle));
             svg.text(width / 2, 24, title, 15, "middle", 0);
             if (!subtitle.isEmpty()) svg.text(width / 2, 44, subtitle, 12, "middle", 0);
@@ -178,6 +196,7 @@ public final class ChoroplethMap {
             }
             g.append("</g>\n");
             svg.raw(g.toString());
+            if (inset != null) svg.raw(inset(proj, margin, top, mapW, mapH, fills));
 
             // legend, bottom left
             double row = 16;
@@ -207,6 +226,71 @@ public final class ChoroplethMap {
                 svg.text(lx + 24, y + 10, "no data", 10.5, "start", 0);
             }
             return svg.toString();
+        }
+
+        /** The inset window's projected extent (corners and edge midpoints: the conic bends parallels). */
+        private double[] insetWindow(AlbersProjection proj) {
+            double[] ext = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (double lon : new double[] {inset[0], (inset[0] + inset[2]) / 2, inset[2]}) {
+                for (double lat : new double[] {inset[1], inset[3]}) {
+                    double[] q = proj.project(lon, lat);
+                    ext[0] = Math.min(ext[0], q[0]);
+                    ext[1] = Math.min(ext[1], q[1]);
+                    ext[2] = Math.max(ext[2], q[0]);
+                    ext[3] = Math.max(ext[3], q[1]);
+                }
+            }
+            return ext;
+        }
+
+        /** Width and height of the inset box: a quarter of the map's width, the window's aspect. */
+        private double[] insetExtent(AlbersProjection proj, double mapW) {
+            double[] ext = insetWindow(proj);
+            double boxW = mapW / 4;
+            return new double[] {boxW, (ext[3] - ext[1]) * boxW / (ext[2] - ext[0])};
+        }
+
+        /** The inset box: frame, clipped outlines of the window, label. */
+        private String inset(AlbersProjection proj, double margin, double top, double mapW, double mapH, List<String> fills) {
+            double[] ext = insetWindow(proj);
+            double boxW = insetExtent(proj, mapW)[0];
+            double boxH = insetExtent(proj, mapW)[1];
+            double scale = boxW / (ext[2] - ext[0]);
+            double left = margin + mapW - boxW;
+            double boxTop = top + mapH - boxH / 2;
+            Transform tr = new Transform(proj, ext[0], ext[3], scale, left, boxTop);
+            StringBuilder g = new StringBuilder();
+            // ids are unique within an HTML page that inlines several maps
+            String clip = "inset-" + Integer.toHexString((title + "|" + subtitle).hashCode());
+            g.append("<defs><clipPath id=\"").append(clip).append("\"><rect x=\"").append(Svg.n(left)).append("\" y=\"").append(Svg.n(boxTop))
+                    .append("\" width=\"").append(Svg.n(boxW)).append("\" height=\"").append(Svg.n(boxH)).append("\"/></clipPath></defs>\n");
+            g.append("<rect x=\"").append(Svg.n(left)).append("\" y=\"").append(Svg.n(boxTop)).append("\" width=\"").append(Svg.n(boxW))
+                    .append("\" height=\"").append(Svg.n(boxH)).append("\" fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"0.8\"/>\n");
+            g.append("<g clip-path=\"url(#").append(clip).append(")\" stroke-linejoin=\"round\">\n");
+            for (GeoJson.Feature f : context) {
+                if (!overlaps(f.bounds())) continue;
+                String d = pathData(f, tr);
+                if (!d.isEmpty()) g.append("<path d=\"").append(d).append("\" fill=\"").append(CONTEXT).append("\" stroke=\"#9e9e9e\" stroke-width=\"0.4\"/>\n");
+            }
+            for (GeoJson.Feature f : areas) {
+                if (!overlaps(f.bounds())) continue;
+                String d = pathData(f, tr);
+                if (d.isEmpty()) continue;
+                String id = f.property(idProperty);
+                Double v = id == null ? null : values.get(id);
+                String fill = v == null || v.isNaN() ? NO_DATA : fills.get(classification.classOf(v));
+                g.append("<path d=\"").append(d).append("\" fill=\"").append(fill).append("\" stroke=\"#ffffff\" stroke-width=\"0.4\"/>\n");
+            }
+            g.append("</g>\n");
+            if (!insetLabel.isEmpty()) {
+                g.append("<text x=\"").append(Svg.n(left + boxW - 4)).append("\" y=\"").append(Svg.n(boxTop + boxH - 5))
+                        .append("\" font-size=\"9\" text-anchor=\"end\">").append(Svg.escape(insetLabel)).append("</text>\n");
+            }
+            return g.toString();
+        }
+
+        private boolean overlaps(double[] b) {
+            return b[0] <= inset[2] && b[2] >= inset[0] && b[1] <= inset[3] && b[3] >= inset[1];
         }
 
         private boolean hasMissing() {

@@ -30,11 +30,57 @@ final class CoefficientMaps {
     private CoefficientMaps() {
     }
 
+    /** The inset window of maps of China (lon, lat): the South China Sea to about 3N. */
+    static final double[] SOUTH_CHINA_SEA = {105, 3, 125, 24.5};
+
+    private static final Pattern EVERY = Pattern.compile("\\s*every\\s+(\\d+)\\s*");
+
+    /**
+     * The map periods of the step's specs over the data's times: an explicit period ({@code 2008-2012},
+     * {@code 2010}) as given; {@code every N} as consecutive N-year periods from the first period in the
+     * data (the last one ends at the last period, e.g. 2008-2012, 2013-2017, 2018-2022 for 2008-2022).
+     */
+    static List<Period> periods(List<String> specs, int[] times) {
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int t : times) {
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+        List<Period> out = new ArrayList<>();
+        for (String s : specs) {
+            Matcher m = EVERY.matcher(s);
+            if (!m.matches()) {
+                out.add(Period.parse("periods", s));
+                continue;
+            }
+            int len = Integer.parseInt(m.group(1));
+            for (int a = first; a <= last; a += len) {
+                int b = Math.min(last, a + len - 1);
+                out.add(a == b ? new Period(Integer.toString(a), a, a) : new Period(a + "-" + b, a, b));
+            }
+        }
+        return out;
+    }
+
+    /** Checks a period spec when the step is bound: explicit, or {@code every N} with N of 1..100. */
+    static void check(String path, String s) {
+        Matcher m = s == null ? null : EVERY.matcher(s);
+        if (m != null && m.matches()) {
+            int len = Integer.parseInt(m.group(1));
+            if (len < 1 || len > 100) throw new SpecException(path, "'" + s + "': the period length must be 1..100 years");
+            return;
+        }
+        Period.parse(path, s);
+    }
+
     /** A closed interval of times, e.g. {@code 2008-2012}. */
     record Period(String label, int from, int to) {
         static Period parse(String path, String s) {
             Matcher m = s == null ? null : PERIOD.matcher(s);
-            if (m == null || !m.matches()) throw new SpecException(path, "'" + s + "' is not a period like 2008-2012 or 2010");
+            if (m == null || !m.matches()) {
+                throw new SpecException(path, "'" + s + "' is not a period like 2008-2012 or 2010, or 'every 5'");
+            }
             if (m.group(3) != null) {
                 int y = Integer.parseInt(m.group(3));
                 return new Period(Integer.toString(y), y, y);
@@ -91,6 +137,8 @@ final class CoefficientMaps {
         // Taiwan, Hong Kong and Macao as context and the Albers projection of China's national maps)
         List<GeoJson.Feature> context = geography.context().map(GeoJson::features).orElse(List.of());
         AlbersProjection projection = geography.mapProjection().orElse(null);
+        // national maps of China (the geography asks for China's Albers projection) carry the South China Sea inset
+        boolean china = AlbersProjection.china().equals(projection);
 
         Table.Builder table = Table.builder("map-breaks", "Natural-breaks classes of the mapped local coefficients")
                 .stub("Coefficient, period");
@@ -134,9 +182,12 @@ final class CoefficientMaps {
                 String title = model + " local coefficient of " + label;
                 String subtitle = "mean " + e.getKey() + ", " + c.classes() + " natural-breaks classes"
                         + (shared != null ? " (common to all periods)" : "");
-                String svg = ChoroplethMap.builder(title).subtitle(subtitle).areas(areas, idProperty).context(context)
+                ChoroplethMap.Builder map = ChoroplethMap.builder(title).subtitle(subtitle).areas(areas, idProperty).context(context)
                         .values(means).names(geography.names()).classification(c).legendTitle("Jenks classes")
-                        .decimals(decimals).projection(projection).svg();
+                        .decimals(decimals).projection(projection);
+                // maps of China carry the South China Sea inset (drawn from the outlines the geography has there)
+                if (china) map.inset(SOUTH_CHINA_SEA[0], SOUTH_CHINA_SEA[1], SOUTH_CHINA_SEA[2], SOUTH_CHINA_SEA[3], "南海诸岛 South China Sea");
+                String svg = map.svg();
                 figures.add(new Figure(id, title + ", " + e.getKey(), svg,
                         "Mean local " + model + " coefficient of " + label + " over " + e.getKey() + " by "
                                 + "entity, classified into " + c.classes() + " classes by exact Jenks (Fisher) natural breaks"

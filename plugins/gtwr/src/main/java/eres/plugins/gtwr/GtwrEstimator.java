@@ -50,7 +50,7 @@ public final class GtwrEstimator implements Estimator<GtwrEstimator.Parameters> 
             @Param(value = "Monte Carlo permutations of the non-stationarity test (0 = skip)", defaultValue = "99") Integer permutations,
             @Param(value = "prefix of the new columns (<output>.<term>, .se, .t, .r2, .yhat, .residual)", defaultValue = "gtwr") String output,
             @Param(value = "terms mapped per period", defaultValue = "the first x") List<String> mapTerms,
-            @Param(value = "map periods as first-last years (default 2008-2012, 2013-2017, 2018-2022)", defaultValue = "3 study periods") List<String> periods,
+            @Param(value = "map periods: first-last years (2008-2012), single years, or 'every N' (consecutive N-year periods from the data's first year)", defaultValue = "every 5") List<String> periods,
             @Param(value = "natural-breaks classes per map", defaultValue = "5") Integer mapClasses,
             @Param(value = "per-period breaks or common breaks across periods", defaultValue = "per-period") GwrOptions.MapBreaks mapBreaks,
             @Param(value = "draw coefficient maps", defaultValue = "true") Boolean maps,

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 record GwrOptions(String y, List<String> x, BandwidthOptions bandwidth, Coordinates coordinates, SpaceTime spaceTime, int permutations,
                   String output, MapOptions maps, Map<String, String> labels) {
 
-    static final List<String> DEFAULT_PERIODS = List.of("2008-2012", "2013-2017", "2018-2022");
+    static final List<String> DEFAULT_PERIODS = List.of("every 5");
     static final double DEFAULT_CUTOFF = 1e-10;
 
     /**
@@ -120,20 +120,24 @@ record GwrOptions(String y, List<String> x, BandwidthOptions bandwidth, Coordina
         }
     }
 
-    /** Coefficient maps: the mapped terms, the periods, the number of natural-breaks classes, common or per-period breaks. */
-    record MapOptions(List<String> terms, List<CoefficientMaps.Period> periods, int classes, boolean commonBreaks, boolean draw) {
+    /**
+     * Coefficient maps: the mapped terms, the period specs (resolved over the data's periods by
+     * {@link CoefficientMaps#periods}), the number of natural-breaks classes, common or per-period breaks.
+     */
+    record MapOptions(List<String> terms, List<String> periods, int classes, boolean commonBreaks, boolean draw) {
         MapOptions {
             terms = List.copyOf(terms);
             periods = List.copyOf(periods);
             if (classes < 2 || classes > 9) throw new SpecException("map-classes", "must be between 2 and 9, got " + classes);
         }
 
-        static List<CoefficientMaps.Period> periods(List<String> periods) {
+        static List<String> periods(List<String> periods) {
             List<SpecException.Problem> problems = new ArrayList<>();
-            List<CoefficientMaps.Period> out = new ArrayList<>();
+            List<String> out = new ArrayList<>();
             for (String s : periods == null ? DEFAULT_PERIODS : periods) {
                 try {
-                    out.add(CoefficientMaps.Period.parse("periods", s));
+                    CoefficientMaps.check("periods", s);
+                    out.add(s);
                 } catch (SpecException e) {
                     problems.addAll(e.problems());
                 }
@@ -313,7 +317,7 @@ record GwrOptions(String y, List<String> x, BandwidthOptions bandwidth, Coordina
         for (String m : terms) {
             if (!m.equals("intercept") && !xs.contains(m)) problems.add(new SpecException.Problem("map-terms", "'" + m + "' is not 'intercept' or one of x"));
         }
-        List<CoefficientMaps.Period> ps = collect(problems, () -> MapOptions.periods(c.periods()));
+        List<String> ps = collect(problems, () -> MapOptions.periods(c.periods()));
         MapOptions maps = ps == null ? null : collect(problems, () -> new MapOptions(terms, ps, c.mapClasses() == null ? 5 : c.mapClasses(),
                 c.mapBreaks() == MapBreaks.COMMON, c.maps() == null || c.maps()));
         if (!problems.isEmpty()) throw new SpecException(problems);

@@ -250,7 +250,7 @@ final class GwrReport {
         }
         Map<String, double[]> byTerm = new LinkedHashMap<>();
         for (String term : mo.terms()) byTerm.put(term, res.estimates()[data.terms().indexOf(term)]);
-        CoefficientMaps.Maps maps = CoefficientMaps.build(g, mo.terms(), byTerm, data.entity(), data.time(), mo.periods(), mo.classes(),
+        CoefficientMaps.Maps maps = CoefficientMaps.build(g, mo.terms(), byTerm, data.entity(), data.time(), CoefficientMaps.periods(mo.periods(), data.time()), mo.classes(),
                 mo.commonBreaks(), o.labels(), model);
         maps.figures().forEach(b::figure);
         if (!maps.sections().isEmpty()) b.table(maps.table());

@@ -227,8 +227,16 @@ class GtwrBehaviourTest {
         assertThat(p.options().bandwidth().kernel()).isEqualTo(Kernel.BISQUARE);
         assertThat(p.options().bandwidth().criterion()).isEqualTo(GwrOptions.Criterion.AICC);
         assertThat(p.options().spaceTime().window()).isEqualTo(GwrOptions.TimeWindow.SYMMETRIC);
-        assertThat(p.options().maps().periods()).extracting(CoefficientMaps.Period::label)
+        // map periods come from the data: five-year periods from its first year, the last one shorter if need be
+        assertThat(p.options().maps().periods()).containsExactly("every 5");
+        int[] years = java.util.stream.IntStream.rangeClosed(2008, 2022).toArray();
+        assertThat(CoefficientMaps.periods(p.options().maps().periods(), years)).extracting(CoefficientMaps.Period::label)
                 .containsExactly("2008-2012", "2013-2017", "2018-2022");
+        assertThat(CoefficientMaps.periods(List.of("every 4"), java.util.stream.IntStream.rangeClosed(2000, 2009).toArray()))
+                .extracting(CoefficientMaps.Period::label).containsExactly("2000-2003", "2004-2007", "2008-2009");
+        assertThat(CoefficientMaps.periods(List.of("2010-2011", "every 10"), new int[] {1995, 2001, 2010}))
+                .extracting(CoefficientMaps.Period::label).containsExactly("2010-2011", "1995-2004", "2005-2010");
+        assertThatThrownBy(() -> CoefficientMaps.check("periods", "every 0")).isInstanceOf(SpecException.class);
         assertThat(p.options().maps().terms()).containsExactly("x1");
         // aliases, parsed once when bound
         GtwrEstimator.Parameters a = Fixtures.bind(GtwrEstimator.Parameters.class, "{\"y\": \"y\", \"x\": \"x1\", \"kernel\": \"Bi-Square\", "

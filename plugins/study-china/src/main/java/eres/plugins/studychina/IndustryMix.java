@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>For province i in year t with reference shares P (the national structure of the year, an
  * exogenous series: {@link #nationalShares}), specialty industry k* and target quotient L: {@code p_k* = L P_k*}, and the
- * rest is spread as {@code p_k proportional to P_k^tau exp(h_ik)} with a fixed province tilt h (sd 0.1).
+ * rest is spread as {@code p_k proportional to P_k^tau exp(h_ik)} with a fixed province tilt h (design, sd 0.05).
  * tau is found by bisection so that the entropy equals its target, within the range of tau that
  * keeps every other quotient below 0.97 L (so k* stays the maximum). Employment is {@code total_it p_itk}, rounded to one person;
  * the realised entropy and quotient are then computed from the rounded numbers exactly as the
@@ -27,24 +27,38 @@ final class IndustryMix {
     record Result(double[][][] employment, double[][] diversification, double[][] specialization, int clamped) {
     }
 
-    IndustryMix(long seed, List<Provinces.Province> provinces, double[][] totals) {
+    /** Standard deviation of the fixed province tilt of the non-specialty industries. */
+    static final double TILT_SD = 0.05;
+
+    IndustryMix(List<Provinces.Province> provinces, double[][] totals) {
         this.provinces = provinces;
         this.totals = totals;
         this.n = provinces.size();
         specialty = new int[n];
         tilt = new double[n][k];
-        StudySimulation.Normal h = new StudySimulation.Normal(seed, "industry-tilt");
+        StudySimulation.Normal h = StudySimulation.Normal.design("industry-tilt");
         for (int i = 0; i < n; i++) {
             String section = StudyVariables.SPECIALTIES.get(provinces.get(i).code()).section();
             specialty[i] = -1;
             for (int j = 0; j < k; j++) if (StudyVariables.INDUSTRIES.get(j).section().equals(section)) specialty[i] = j;
-            for (int j = 0; j < k; j++) tilt[i][j] = h.next(0.1);
+            for (int j = 0; j < k; j++) tilt[i][j] = h.next(TILT_SD);
         }
     }
 
     /** The entropy of province i at quotient L with the other industries in proportion to the reference (tau = 1). */
     double naturalEntropy(int i, double quotient, double[] reference) {
         return entropy(shares(i, quotient, 1.0, reference));
+    }
+
+    /**
+     * The entropies reachable at this quotient with the specialty still the maximum quotient:
+     * {@code {lowest, highest}} (at the ends of the feasible range of tau), after raising the quotient to
+     * its floor where it is below.
+     */
+    double[] entropyBand(int i, double quotient, double[] reference) {
+        double q = Math.max(quotient, minimumQuotient(i, reference));
+        double[] range = tauRange(i, q, reference);
+        return new double[] {entropy(shares(i, q, range[1], reference)), entropy(shares(i, q, range[0], reference))};
     }
 
     /**
@@ -136,7 +150,7 @@ final class IndustryMix {
     }
 
     /** The lowest quotient of the specialty that keeps it the maximum at tau = 1 (with margin). */
-    private double minimumQuotient(int i, double[] ref) {
+    double minimumQuotient(int i, double[] ref) {
         double lo = 1.0;
         double hi = 0.95 / ref[specialty[i]];
         for (int it = 0; it < 100; it++) {

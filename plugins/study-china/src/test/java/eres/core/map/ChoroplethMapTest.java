@@ -45,6 +45,53 @@ class ChoroplethMapTest {
     }
 
     @Test
+    void theSouthChinaSeaInsetDrawsTheOutlinesInItsWindowInAClippedBox() {
+        Geography geo = Provinces.geography();
+        List<GeoJson.Feature> areas = GeoJson.features(geo.boundaries().orElseThrow());
+        List<GeoJson.Feature> context = GeoJson.features(Provinces.contextGeoJson());
+        Map<String, Double> values = new LinkedHashMap<>();
+        int i = 0;
+        for (Provinces.Province p : Provinces.all()) values.put(p.code(), (double) (i++ % 5));
+        NaturalBreaks.Classification c = NaturalBreaks.jenks(values.values().stream().mapToDouble(Double::doubleValue).toArray(), 5);
+        ChoroplethMap.Builder b = ChoroplethMap.builder("Map").areas(areas, "code").context(context).values(values).names(geo.names())
+                .classification(c).projection(AlbersProjection.china());
+        String plain = b.svg();
+        String inset = b.inset(105, 3, 125, 24.5, "South China Sea").svg();
+        // outlines overlapping 105-125E, 3-24.5N: Guangdong, Guangxi, Hainan, Fujian, Yunnan and Taiwan, Hong Kong, Macao
+        int within = 0;
+        for (GeoJson.Feature f : areas) {
+            double[] bb = f.bounds();
+            if (bb[0] <= 125 && bb[2] >= 105 && bb[1] <= 24.5 && bb[3] >= 3) within++;
+        }
+        for (GeoJson.Feature f : context) {
+            double[] bb = f.bounds();
+            if (bb[0] <= 125 && bb[2] >= 105 && bb[1] <= 24.5 && bb[3] >= 3) within++;
+        }
+        assertThat(within).isBetween(5, 12);
+        // (outlines smaller than a pixel at the inset's scale, Macao for one, leave no path)
+        assertThat(inset.split("<path ", -1).length - plain.split("<path ", -1).length).isBetween(within - 3, within);
+        assertThat(inset).contains("<clipPath id=\"inset-", "clip-path=\"url(#inset-", "South China Sea");
+        // the canvas grows by half the box so the box does not cover the mainland
+        assertThat(height(inset)).isGreaterThan(height(plain));
+        // a different title gives a different clip id (several maps inline in one HTML page)
+        String other = ChoroplethMap.builder("Other").areas(areas, "code").context(context).values(values).classification(c)
+                .projection(AlbersProjection.china()).inset(105, 3, 125, 24.5, "x").svg();
+        assertThat(clipId(other)).isNotEqualTo(clipId(inset));
+    }
+
+    private static double height(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("height=\"([0-9.]+)\"").matcher(svg);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String clipId(String svg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<clipPath id=\"([^\"]+)\"").matcher(svg);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void albersIsEqualArea() {
         // equal-area: the projected area of a 1x1 degree cell at 30N and at 45N scales with cos(lat)
         AlbersProjection p = AlbersProjection.china();

@@ -49,7 +49,7 @@ class StudySimulationTest {
         assertThat(header).startsWith("code", "province", "region", "year", "northeast");
         for (StudyVariables.Indicator i : StudyVariables.INDICATORS) assertThat(header).contains(i.name());
         for (StudyVariables.Industry i : StudyVariables.INDUSTRIES) assertThat(header).contains(i.column(), i.nationalColumn());
-        assertThat(header).contains("opt", "int", "bb_users", "net_users", "net_users_nat_l1", "post84", "fdi", "urb", "mar", "nat", "cul");
+        assertThat(header).contains("opt", "int", "bb_users", "net_users", "post84", "fdi", "urb", "mar", "nat", "cul");
         assertThat(StudyVariables.INDUSTRIES).hasSize(19);
         assertThat(StudyVariables.INDICATORS).hasSize(12);
         List<Provinces.Province> prov = Provinces.all();
@@ -66,22 +66,23 @@ class StudySimulationTest {
     }
 
     @Test
-    void levelsArePlausibleForChineseProvinces() {
+    void levelsAreThoseOfTheStudysVariables() {
+        // Table 2 of the study: Opt (ln of 10,000 km) 0.91-6.09, Int (ln of 10,000 ports) 2.44-9.20, Div 1.92-2.71, Spe 1.21-14.97
         Map<String, double[]> c = columns(SIM.csv());
         for (StudyVariables.Indicator i : StudyVariables.INDICATORS) {
             assertThat(min(c.get(i.name()))).as(i.name()).isPositive();
         }
-        assertThat(min(c.get("urb"))).isGreaterThan(15);
-        assertThat(max(c.get("urb"))).isLessThan(95);
-        assertThat(min(c.get("opt"))).isBetween(0.2, 1.0);       // index, 2008 national = 1
-        assertThat(max(c.get("opt"))).isBetween(8.0, 30.0);
-        assertThat(mean(c.get("gdp_pc"))).isBetween(45000.0, 65000.0);
+        assertThat(Math.log(min(c.get("opt")))).isBetween(0.3, 1.5);
+        assertThat(Math.log(max(c.get("opt")))).isBetween(5.8, 6.6);
+        assertThat(Math.log(min(c.get("int")))).isBetween(2.0, 3.2);
+        assertThat(Math.log(max(c.get("int")))).isBetween(8.9, 10.0);
+        assertThat(mean(c.get("gdp_pc"))).isBetween(20000.0, 120000.0);
         double[] div = flat(SIM.truth().diversification());
         double[] spe = flat(SIM.truth().specialization());
-        assertThat(min(div)).isGreaterThan(2.0);
-        assertThat(max(div)).isLessThan(Math.log(19));
-        assertThat(min(spe)).isGreaterThan(1.2);
-        assertThat(max(spe)).isLessThan(6);
+        assertThat(min(div)).isGreaterThan(1.8);
+        assertThat(max(div)).isLessThan(2.9);
+        assertThat(min(spe)).isGreaterThan(1.0);
+        assertThat(max(spe)).isBetween(10.0, 18.0);
     }
 
     @Test
@@ -111,7 +112,7 @@ class StudySimulationTest {
 
     @Test
     void latentResilienceFollowsTheSpatialStructuralEquation() {
-        // (I - rho W) R - [f(x) + b div + b2 spe + C'd + u + kappa psi] is the province effect: constant over time
+        // (I - rho W) R - [h(ln Opt) + b Div + b2 Spe + d'ln C + trend (t - 2015) + u] is the province effect: constant over time
         StudyParameters p = SIM.truth().parameters();
         Map<String, double[]> c = columns(SIM.csv());
         List<Provinces.Province> prov = Provinces.all();
@@ -130,17 +131,16 @@ class StudySimulationTest {
         }
         SimulatedStudy.Truth tr = SIM.truth();
         for (int i = 0; i < n; i++) {
-            double[] slopes = p.slopes(prov.get(i).region().equals("northeast"));
+            boolean ne = prov.get(i).region().equals("northeast");
             double first = Double.NaN;
             for (int t = 0; t < 15; t++) {
                 double lag = 0;
                 for (int j = 0; j < n; j++) lag += w[i][j] * tr.latent()[j][t];
                 double x = Math.log(c.get("opt")[i * 15 + t]);
-                int regime = x <= p.gamma1() ? 0 : x <= p.gamma2() ? 1 : 2;
-                double f = slopes[regime] * x + p.b() * tr.diversification()[i][t] + p.b2() * tr.specialization()[i][t]
-                        + tr.shock()[i][t] + p.confounderInR() * tr.confounder()[i][t];
+                double f = p.thresholdEffect(x, ne) + p.bDiv() * tr.diversification()[i][t] + p.bSpe() * tr.specialization()[i][t]
+                        + p.trend() * (t - 7) + tr.shock()[i][t];
                 for (int k = 0; k < StudyParameters.CONTROLS.size(); k++) {
-                    f += p.controls().get(k) * c.get(StudyParameters.CONTROLS.get(k))[i * 15 + t];
+                    f += p.controls().get(k) * Math.log(c.get(StudyParameters.CONTROLS.get(k))[i * 15 + t]);
                 }
                 double effect = tr.latent()[i][t] - p.rho() * lag - f;
                 if (t == 0) first = effect;
@@ -150,22 +150,34 @@ class StudySimulationTest {
     }
 
     @Test
-    void theBroadbandProxyCarriesTheConfounderAndTheIndicatorsLoadOnResilience() {
+    void theBroadbandProxyFollowsOpticalCableAndTheIndicatorsLoadOnResilience() {
         Map<String, double[]> c = columns(SIM.csv());
         SimulatedStudy.Truth tr = SIM.truth();
         StudyParameters p = tr.parameters();
-        double[] r = new double[465];
+        double[] gap = new double[465];
         for (int row = 0; row < 465; row++) {
-            int i = row / 15;
-            int t = row % 15;
-            double gap = Math.log(c.get("int")[row]) - Math.log(c.get("opt")[row]);
-            assertThat(gap).isCloseTo(p.confounderInInt() * tr.confounder()[i][t], within(2e-3)); // rounding to 4 decimals
-            r[row] = tr.latent()[i][t];
+            gap[row] = Math.log(c.get("int")[row]) - p.intIntercept() - p.intSlope() * Math.log(c.get("opt")[row]);
         }
+        // the study's Int thresholds are the images of its Opt thresholds under c0 + c1 ln Opt
+        assertThat(p.intIntercept() + p.intSlope() * StudyParameters.STUDY_GAMMA1).isCloseTo(StudyParameters.STUDY_INT_GAMMA1, within(1e-9));
+        assertThat(p.intIntercept() + p.intSlope() * StudyParameters.STUDY_GAMMA2).isCloseTo(StudyParameters.STUDY_INT_GAMMA2, within(1e-9));
+        assertThat(max(gap) - min(gap)).isLessThan(0.3);
+        double[] r = new double[465];
+        for (int row = 0; row < 465; row++) r[row] = tr.latent()[row / 15][row % 15];
         for (StudyVariables.Indicator ind : StudyVariables.INDICATORS) {
-            double corr = correlation(c.get(ind.name()), r);
-            assertThat(ind.positive() ? corr : -corr).as(ind.name()).isGreaterThan(0.9);
+            assertThat(correlation(demeaned(c.get(ind.name())), demeaned(r))).as(ind.name()).isGreaterThan(0.95);
         }
+    }
+
+    /** Deviations from each province's mean (rows province-major, 15 years each). */
+    private static double[] demeaned(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length / 15; i++) {
+            double m = 0;
+            for (int t = 0; t < 15; t++) m += v[i * 15 + t] / 15;
+            for (int t = 0; t < 15; t++) out[i * 15 + t] = v[i * 15 + t] - m;
+        }
+        return out;
     }
 
     @Test
