@@ -136,7 +136,7 @@ class StudyMainJobIT {
                 "f2-gtwr-opt-map-ln_opt-2013-2017", "f2-gtwr-opt-map-ln_opt-2018-2022", "f2-gtwr-int-map-ln_int-2018-2022")) {
             assertThat(out.resolve("figures/" + f + ".svg")).as("figure " + f).exists();
         }
-        for (String t : List.of("combined-table4", "combined-table5", "combined-table7", "combined-table-a1", "combined-table-a2")) {
+        for (String t : List.of("combined-table3", "combined-table4", "combined-table5", "combined-table6", "combined-table7", "combined-table-a2")) {
             assertThat(out.resolve("tables/" + t + ".md")).as("table block " + t).exists();
         }
         // every table file and figure file carries the synthetic notice on its own; every figure has a 300 dpi PNG

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp app/target/test-classes:app/target/eres/lib/* eres.app.study.StudyMonteCarlo [seeds] [first] [dist] [chain] [threads]</pre>
  *
  * Defaults: 40 seeds from 1, app/target/eres, examples/study.yaml, all cores. Prints one line per check:
- * the share of seeds passing, and the mean estimate and truth; then the sweep's Monte Carlo table.
+ * the share of seeds passing, and the mean estimate and truth; one line per calibration bound of the
+ * replication table (share of seeds meeting it, mean eres value), per table (share of seeds meeting all its
+ * bounds) and for all bounds; then the sweep's Monte Carlo table.
  */
 public final class StudyMonteCarlo {
     private StudyMonteCarlo() {
@@ -76,7 +78,7 @@ public final class StudyMonteCarlo {
                 failures.add("seed " + s + ": " + e);
                 continue;
             }
-            JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            JsonNode results = new ObjectMapper().readTree(spec.resolve("results.json").toFile());
             Map<String, Boolean> allMet = new LinkedHashMap<>();
             for (JsonNode step : results.get("steps")) {
                 if (!step.get("id").asText().equals("replication")) continue;
@@ -110,6 +112,17 @@ public final class StudyMonteCarlo {
         for (Map.Entry<String, double[]> e : agg.entrySet()) {
             double[] a = e.getValue();
             System.out.printf(Locale.ROOT, "%-62s %7.3f %5d %12.5f %12.5f%n", e.getKey(), a[0] / a[1], (int) a[1], a[2] / a[1], a[3] / a[1]);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-80s %7s %5s %12s %12s%n", "calibration bound", "met", "n", "mean eres", "published");
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            double[] a = e.getValue();
+            System.out.printf(Locale.ROOT, "%-80s %7.3f %5d %12.5f %12.5f%n", e.getKey(), a[0] / a[1], (int) a[1], a[2] / a[1], a[3]);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-30s %7s %5s%n", "all bounds of", "met", "n");
+        for (Map.Entry<String, double[]> e : tables.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-30s %7.3f %5d%n", e.getKey(), e.getValue()[0] / e.getValue()[1], (int) e.getValue()[1]);
         }
         System.out.println();
         System.out.println("the sweep's Monte Carlo table (" + out.resolve("monte-carlo.csv") + "):");

@@ -84,11 +84,11 @@ public final class TableAssembler {
     private Table assemble(String id, String title, List<List<Resolved>> panels, List<String> panelTitles, Map<String, String> labels,
                            TableSpec spec, List<String> notes) {
         Map<String, String> allLabels = new LinkedHashMap<>();
-        String regimeVariable = null;
+        java.util.Set<String> regimeVariables = new java.util.LinkedHashSet<>();
         for (List<Resolved> p : panels) {
             for (Resolved r : p) {
                 allLabels.putAll(r.model().labels());
-                if (r.model().regimeVariable() != null) regimeVariable = r.model().regimeVariable();
+                if (r.model().regimeVariable() != null) regimeVariables.add(r.model().regimeVariable());
             }
         }
         allLabels.putAll(labels);
@@ -124,9 +124,14 @@ public final class TableAssembler {
             for (TableSpec.IndicatorRow r : spec.indicatorRows()) indicators.add(new EstimatesTable.Indicator(r.id(), r.label(), r.yes(), r.no()));
         }
         List<String> allNotes = new ArrayList<>(notes);
-        if (regimeVariable != null) {
-            String q = allLabels.getOrDefault(regimeVariable, regimeVariable);
+        if (regimeVariables.size() == 1) {
+            String v = regimeVariables.iterator().next();
+            String q = allLabels.getOrDefault(v, v);
             allNotes.add(Messages.text(language, "regime.note", q, q, q, q, q) + Messages.text(language, "note.end"));
+        } else if (regimeVariables.size() > 1) {
+            // columns with different threshold variables: the note names them all and calls each column's Th
+            List<String> names = regimeVariables.stream().map(v -> allLabels.getOrDefault(v, v)).toList();
+            allNotes.add(Messages.text(language, "regime.note.several", String.join(", ", names)) + Messages.text(language, "note.end"));
         }
         if (spec != null) allNotes.addAll(spec.notes());
         EstimatesTable.Style style = spec == null ? new EstimatesTable.Style(EstimatesTable.Style.DEFAULT.format(),

@@ -80,13 +80,18 @@ public final class WeightsFactory {
     }
 
     /** The keys each weights type takes (checked before any data is read, and again when building). */
+    /** The keys each type takes (the builders check the same sets again when they run). */
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "inverse-distance", Set.of("type", "power", "cutoff", "standardize"),
-            "knn", Set.of("type", "k", "standardize"),
-            "distance-band", Set.of("type", "threshold", "standardize"),
+            "inverse-distance", Set.of("type", "power", "cutoff", "standardize", "distance"),
+            "knn", Set.of("type", "k", "standardize", "distance"),
+            "distance-band", Set.of("type", "threshold", "standardize", "distance"),
             "contiguity", Set.of("type", "rule", "snap", "links", "standardize"),
             "matrix", Set.of("type", "file", "standardize"),
-            "edges", Set.of("type", "file", "from", "to", "weight", "symmetric", "standardize"));
+            "edges", Set.of("type", "file", "from", "to", "weight", "symmetric", "standardize"),
+            "gal", Set.of("type", "file", "ids", "standardize"),
+            "gwt", Set.of("type", "file", "ids", "standardize"),
+            "matrix-market", Set.of("type", "file", "ids", "standardize"),
+            "mtx", Set.of("type", "file", "ids", "standardize"));
 
     /**
      * The problems of a {@code weights:} entry that need no data: a missing or unknown type, keys the type

@@ -190,22 +190,6 @@ class JoinedDataTest {
     }
 
     @Test
-    void theEmbeddedPanelJoinsLikeAFile() throws Exception {
-        write("own.csv", "code,year,opt\n11,2008,1.5\n11,2009,1.7\n12,2008,2.5\n");
-        Dataset d = load("""
-                data:
-                  sources:
-                    - {source: nbs, variables: [gdp_100m_cny]}
-                    - {source: own.csv, entity: code, time: year, join: left}
-                """);
-        assertThat(d.panel().rows()).isEqualTo(465);
-        assertThat(d.panel().value("opt", d.panel().rowOf("11", 2009))).isEqualTo(1.7);
-        assertThat(d.panel().groupName()).contains("region");
-        assertThat(d.geography().locations()).hasSize(31);
-        assertThat(d.joins().get(0).unmatchedLeft()).isEqualTo(462);
-    }
-
-    @Test
     void misplacedKeysAreReportedWhenTheChainIsRead() {
         assertThatThrownBy(() -> load("data: {source: main.csv, entity: id, time: year, sources: [{source: x.csv}]}\n"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("'data.source' give data.source or data.sources, not both");

@@ -93,6 +93,9 @@ public final class Messages {
         put("regime.note", "Regimes of the threshold variable %s: lower %s ≤ γ₁, middle γ₁ < %s ≤ γ₂, upper %s > γ₂ (%s > γ₁ in a"
                 + " single-threshold model); γ̂ in the statistics rows",
                 "门槛变量 %s 的区间：低区间 %s ≤ γ₁，中区间 γ₁ < %s ≤ γ₂，高区间 %s > γ₂（单一门槛模型中为 %s > γ₁）；门槛估计值见统计量行");
+        put("regime.note.several", "Regimes of each column's threshold variable Th (%s): lower Th ≤ γ₁, middle γ₁ < Th ≤ γ₂,"
+                + " upper Th > γ₂ (Th > γ₁ in a single-threshold model); γ̂ in the statistics rows",
+                "各列门槛变量 Th（%s）的区间：低区间 Th ≤ γ₁，中区间 γ₁ < Th ≤ γ₂，高区间 Th > γ₂（单一门槛模型中为 Th > γ₁）；门槛估计值见统计量行");
         // spatial effects
         put("effect.direct", "Direct effect: %s", "直接效应：%s");
         put("effect.indirect", "Indirect effect: %s", "间接效应：%s");
