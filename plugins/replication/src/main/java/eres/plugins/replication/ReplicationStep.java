@@ -114,7 +114,7 @@ public final class ReplicationStep implements Estimator<ReplicationStep.Paramete
                 .statistic("failed", checked - passed)
                 .statistic("published", pub.id())
                 .section("replication", rows)
-                .section("source", Map.of("study", pub.study(), "provenance", pub.provenance()))
+                .section("source", source(pub))
                 .table(table(p.title(), pub, rows))
                 .table(summary(rows))
                 .build();
@@ -195,6 +195,14 @@ public final class ReplicationStep implements Estimator<ReplicationStep.Paramete
         double best = Double.NEGATIVE_INFINITY;
         for (double v : panel.column(q)) if (v <= g + 1e-12 && v > best) best = v;
         return best;
+    }
+
+    /** The published tables' source, in a fixed key order (Map.of iterates in a per-JVM random order). */
+    private static Map<String, String> source(Published pub) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("study", pub.study());
+        m.put("provenance", pub.provenance());
+        return m;
     }
 
     private static Table table(String title, Published pub, List<Row> rows) {
