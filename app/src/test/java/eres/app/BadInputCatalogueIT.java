@@ -239,6 +239,8 @@ class BadInputCatalogueIT {
                         2, "tables are now blocks at the top level"),
                 Arguments.of("report language unknown", HEAD + data("d.csv") + FE + "report: {language: fr}\n", ok, "", 2,
                         "'fr' is not a supported language (en or zh)"),
+                Arguments.of("report layout unknown", HEAD + data("d.csv") + FE + "report: {layout: magazine}\n", ok, "", 2,
+                        "'magazine' is not a layout; layouts: steps (the default), paper"),
                 Arguments.of("a table block is fine", HEAD + data("d.csv") + FE + "labels: {x: The x}\n"
                         + "tables: [{id: t, steps: [fe], statistics: [nobs, r2-within, model-f], indicators: [fixed-effects]}]\n",
                         ok, "", 0, ""),

@@ -14,12 +14,16 @@ import java.util.Map;
  *                 {@code options: {docx: {font-size: 9}}}
  * @param language language of generated table text (notes, statistics and test names): {@code en}
  *                 (default) or {@code zh}
+ * @param layout   {@code steps} (default: every step's output in chain order, the {@code tables:} blocks
+ *                 after them) or {@code paper} (the {@code tables:} blocks first, the steps' output after
+ *                 them as an appendix)
  */
 public record ReportSpec(@JsonProperty("formats") List<String> formats,
                          @JsonProperty("title") String title,
                          @JsonProperty("tables") com.fasterxml.jackson.databind.JsonNode tables,
                          @JsonProperty("options") Map<String, com.fasterxml.jackson.databind.JsonNode> options,
-                         @JsonProperty("language") String language) {
+                         @JsonProperty("language") String language,
+                         @JsonProperty("layout") String layout) {
     public ReportSpec {
         formats = formats == null ? List.of("markdown") : List.copyOf(formats);
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
@@ -32,10 +36,19 @@ public record ReportSpec(@JsonProperty("formats") List<String> formats,
             throw new SpecException("report.language", "'" + language + "' is not a supported language (en or zh)");
         }
         language = eres.api.table.Language.parse(language).code();
+        if (layout == null) layout = "steps";
+        if (!layout.equals("steps") && !layout.equals("paper")) {
+            throw new SpecException("report.layout", "'" + layout + "' is not a layout; layouts: steps (the default), paper");
+        }
     }
 
     public ReportSpec(List<String> formats, String title) {
-        this(formats, title, null, null, null);
+        this(formats, title, null, null, null, null);
+    }
+
+    /** True for {@code layout: paper}: the tables blocks first, the steps' output after them. */
+    public boolean tablesFirst() {
+        return layout.equals("paper");
     }
 
 }

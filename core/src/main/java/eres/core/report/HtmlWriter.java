@@ -84,8 +84,17 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
                     .append(f == 0 ? "" : ", " + f + (f == 1 ? " figure" : " figures")).append("</span>");
             h.append("</li>\n");
         }
-        if (!report.combined().isEmpty()) h.append("<li><a href=\"#combined-tables\">Tables across steps</a></li>\n");
+        String combinedTitle = report.tablesFirst() ? "Tables" : "Tables across steps";
+        if (!report.combined().isEmpty()) {
+            String item = "<li><a href=\"#combined-tables\">" + combinedTitle + "</a></li>\n";
+            if (report.tablesFirst()) h.insert(h.lastIndexOf("<ol>\n") + 5, item);
+            else h.append(item);
+        }
         h.append("</ol>\n</nav>\n");
+        if (report.tablesFirst()) {
+            combined(h, report, anchors, combinedTitle);
+            h.append("<h2 id=\"appendix\" class=\"appendix\">Appendix: the output of every step</h2>\n");
+        }
 
         // steps
         int figureNo = 0;
@@ -109,15 +118,19 @@ public final class HtmlWriter implements ReportWriter<NoParameters> {
             }
             h.append("</section>\n");
         }
-        if (!report.combined().isEmpty()) {
-            h.append("<section class=\"step\" id=\"combined-tables\">\n<h2>Tables across steps</h2>\n");
-            for (Table t : report.combined()) table(h, t, anchors.of("combined-" + t.id()), report.fileNotice());
-            h.append("</section>\n");
-        }
+        if (!report.tablesFirst()) combined(h, report, anchors, combinedTitle);
         h.append("</main>\n<footer><p>Written by eres. Every number is also in <code>results.json</code>; provenance in "
                 + "<code>run.json</code>; <code>eres rerun &lt;this directory&gt;</code> reproduces the run.</p></footer>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The tables combined across steps (the chain's tables: blocks and the by-group tables). */
+    private static void combined(StringBuilder h, Report report, Anchors anchors, String title) {
+        if (report.combined().isEmpty()) return;
+        h.append("<section class=\"step\" id=\"combined-tables\">\n<h2>").append(esc(title)).append("</h2>\n");
+        for (Table t : report.combined()) table(h, t, anchors.of("combined-" + t.id()), report.fileNotice());
+        h.append("</section>\n");
     }
 
     private static String stripLead(String notice) {

@@ -40,11 +40,17 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
             md.append("- ").append(e.getKey()).append(": ").append(escape(String.valueOf(e.getValue()))).append('\n');
         }
         md.append("\n## Contents\n\n");
+        String combinedTitle = report.tablesFirst() ? "Tables" : "Combined tables";
+        if (report.tablesFirst()) md.append("- [Tables](#tables)\n- [Appendix: the output of every step](#appendix-the-output-of-every-step)\n");
         for (Report.Entry e : report.entries()) {
-            md.append("- [").append(heading(e)).append("](#").append(anchor(heading(e))).append(")\n");
+            md.append(report.tablesFirst() ? "  - [" : "- [").append(heading(e)).append("](#").append(anchor(heading(e))).append(")\n");
         }
-        if (!report.combined().isEmpty()) md.append("- [Combined tables](#combined-tables)\n");
+        if (!report.combined().isEmpty() && !report.tablesFirst()) md.append("- [Combined tables](#combined-tables)\n");
         md.append('\n');
+        if (report.tablesFirst()) {
+            combined(md, report, sink, combinedTitle);
+            md.append("## Appendix: the output of every step\n\n");
+        }
         for (Report.Entry e : report.entries()) {
             md.append("## ").append(heading(e)).append("\n\n");
             if (e.error() != null) md.append("**Failed:** ").append(escape(e.error())).append("\n\n");
@@ -61,14 +67,18 @@ public final class MarkdownWriter implements ReportWriter<NoParameters> {
                 md.append('\n');
             }
         }
-        if (!report.combined().isEmpty()) {
-            md.append("## Combined tables\n\n");
-            for (Table t : report.combined()) {
-                md.append(render(t, null)).append('\n');
-                sink.writeString("tables/combined-" + t.id() + ".md", render(t, report.fileNotice()));
-            }
-        }
+        if (!report.tablesFirst()) combined(md, report, sink, combinedTitle);
         sink.writeString("report.md", md.toString());
+    }
+
+    /** The tables combined across steps, each also written to {@code tables/combined-<id>.md}. */
+    private static void combined(StringBuilder md, Report report, OutputSink sink, String title) {
+        if (report.combined().isEmpty()) return;
+        md.append("## ").append(title).append("\n\n");
+        for (Table t : report.combined()) {
+            md.append(render(t, null)).append('\n');
+            sink.writeString("tables/combined-" + t.id() + ".md", render(t, report.fileNotice()));
+        }
     }
 
     static String heading(Report.Entry e) {

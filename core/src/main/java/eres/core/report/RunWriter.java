@@ -113,7 +113,7 @@ public final class RunWriter {
                         r == null ? List.of() : r.warnings(), o.error()));
             }
             Report report = new Report(title(run), provenance(run, registry), entries, combined, notices(run), fileNotice,
-                    run.chain().report().language());
+                    run.chain().report().language(), run.chain().report().tablesFirst() && !combined.isEmpty());
             for (ReportWriter<Object> w : writers) {
                 JsonNode given = writerOptions.get(w.id());
                 Object options = ParameterBinder.bind("report.options." + w.id(),

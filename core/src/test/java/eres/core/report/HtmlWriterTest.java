@@ -44,6 +44,25 @@ class HtmlWriterTest {
             + "<rect clip-path=\"url(#clip)\" width=\"10\" height=\"10\"/><use href=\"#clip\"/></svg>";
 
     @Test
+    void thePaperLayoutPutsTheTablesFirstAndTheStepsInAnAppendix() {
+        Report steps = report(SVG);
+        Report paper = new Report(steps.title(), steps.provenance(), steps.entries(), steps.combined(), steps.notices(), null, "en", true);
+        String h = HtmlWriter.render(paper);
+        int tables = h.indexOf("<section class=\"step\" id=\"combined-tables\">\n<h2>Tables</h2>");
+        int appendix = h.indexOf("<h2 id=\"appendix\" class=\"appendix\">Appendix: the output of every step</h2>");
+        int firstStep = h.indexOf("<section class=\"step\" id=\"step-t3\"");
+        assertThat(tables).isPositive();
+        assertThat(appendix).isGreaterThan(tables);
+        assertThat(firstStep).isGreaterThan(appendix);
+        // the contents list the tables first too
+        assertThat(h.indexOf("<li><a href=\"#combined-tables\">Tables</a></li>")).isLessThan(h.indexOf("<li><a href=\"#step-t3\""));
+        // the default keeps the steps first and the combined tables last
+        String d = HtmlWriter.render(steps);
+        assertThat(d.indexOf("id=\"combined-tables\"")).isGreaterThan(d.indexOf("id=\"step-t3\""));
+        assertThat(d).doesNotContain("Appendix: the output of every step");
+    }
+
+    @Test
     void writesOneSelfContainedDocument() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         OutputSink sink = (path, content) -> files.put(path, content);

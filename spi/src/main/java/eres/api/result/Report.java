@@ -12,15 +12,24 @@ import java.util.Map;
  * @param fileNotice a short line every table file and figure file carries on its own (e.g. "SYNTHETIC DATA
  *                   ..."), so that a table pasted elsewhere keeps it; null when there is none
  * @param language   language of the report's generated words, {@code en} or {@code zh}
+ * @param tablesFirst document writers put the {@code combined} tables first and the steps' own output after
+ *                   them, as an appendix (the chain's {@code report: {layout: paper}}); otherwise the steps come
+ *                   first in chain order and the combined tables last
  */
 public record Report(String title, Map<String, Object> provenance, List<Entry> entries, List<Table> combined,
-                     List<String> notices, String fileNotice, String language) {
+                     List<String> notices, String fileNotice, String language, boolean tablesFirst) {
     public Report {
         provenance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         entries = List.copyOf(entries);
         combined = List.copyOf(combined);
         notices = List.copyOf(notices);
         if (language == null) language = "en";
+    }
+
+    /** A report with the steps first and the combined tables last. */
+    public Report(String title, Map<String, Object> provenance, List<Entry> entries, List<Table> combined,
+                  List<String> notices, String fileNotice, String language) {
+        this(title, provenance, entries, combined, notices, fileNotice, language, false);
     }
 
     /** A report in English without a file notice. */

@@ -103,6 +103,10 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                 run(p, e.getKey() + ": ", o, o.fontSize()).setBold(true);
                 run(p, String.valueOf(e.getValue()), o, o.fontSize());
             }
+            if (report.tablesFirst()) {
+                combined(doc, report, sink, o, "Tables");
+                paragraph(doc, "Heading1", "Appendix: the output of every step", o);
+            }
             for (Report.Entry e : report.entries()) {
                 paragraph(doc, "Heading1", Reports.heading(e), o);
                 if (e.error() != null) {
@@ -123,16 +127,20 @@ public final class DocxWriter implements ReportWriter<DocxWriter.Options> {
                     for (Warning w : e.warnings()) run(doc.createParagraph(), w.code() + ": " + w.message(), o, o.fontSize());
                 }
             }
-            if (!report.combined().isEmpty()) {
-                paragraph(doc, "Heading1", "Combined tables", o);
-                for (Table t : report.combined()) {
-                    table(doc, t, o, null);
-                    sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o, report.fileNotice()));
-                }
-            }
+            if (!report.tablesFirst()) combined(doc, report, sink, o, "Combined tables");
             sink.write("report.docx", bytes(doc));
         } catch (IOException e) {
             throw new EresException("cannot write report.docx: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tables combined across steps, each also written to {@code tables/combined-<id>.docx}. */
+    private static void combined(XWPFDocument doc, Report report, OutputSink sink, Options o, String title) throws IOException {
+        if (report.combined().isEmpty()) return;
+        paragraph(doc, "Heading1", title, o);
+        for (Table t : report.combined()) {
+            table(doc, t, o, null);
+            sink.write(Reports.combinedPath(t.id(), "docx"), single(t, o, report.fileNotice()));
         }
     }
 

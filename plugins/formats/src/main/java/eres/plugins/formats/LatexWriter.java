@@ -53,6 +53,10 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
             body.append("\\item ").append(escape(e.getKey())).append(": ").append(breakable(String.valueOf(e.getValue()))).append('\n');
         }
         body.append("\\end{itemize}\n\n");
+        if (report.tablesFirst()) {
+            combined(body, report, sink, "Tables");
+            body.append("\\section*{Appendix: the output of every step}\n\n");
+        }
         for (Report.Entry e : report.entries()) {
             body.append("\\section{").append(escape(Reports.heading(e))).append("}\n\n");
             if (e.error() != null) body.append("\\textbf{Failed:} ").append(escape(e.error())).append("\n\n");
@@ -72,14 +76,18 @@ public final class LatexWriter implements ReportWriter<NoParameters> {
                 body.append("\\end{itemize}\n\n");
             }
         }
-        if (!report.combined().isEmpty()) {
-            body.append("\\section{Combined tables}\n\n");
-            for (Table t : report.combined()) {
-                sink.writeString(Reports.combinedPath(t.id(), "tex"), floatTable(t, "combined-" + t.id(), report.fileNotice()));
-                body.append(longTable(t)).append('\n');
-            }
-        }
+        if (!report.tablesFirst()) combined(body, report, sink, "Combined tables");
         sink.writeString("report.tex", document(body.toString()));
+    }
+
+    /** The tables combined across steps, each also written to {@code tables/combined-<id>.tex}. */
+    private static void combined(StringBuilder body, Report report, OutputSink sink, String title) {
+        if (report.combined().isEmpty()) return;
+        body.append("\\section{").append(title).append("}\n\n");
+        for (Table t : report.combined()) {
+            sink.writeString(Reports.combinedPath(t.id(), "tex"), floatTable(t, "combined-" + t.id(), report.fileNotice()));
+            body.append(longTable(t)).append('\n');
+        }
     }
 
     /** A complete document around {@code body}: pdfLaTeX, or XeLaTeX with ctex when there is Chinese text. */
