@@ -239,6 +239,12 @@ class BadInputCatalogueIT {
                         2, "tables are now blocks at the top level"),
                 Arguments.of("report language unknown", HEAD + data("d.csv") + FE + "report: {language: fr}\n", ok, "", 2,
                         "'fr' is not a supported language (en or zh)"),
+                Arguments.of("table from a step's table that does not exist", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, from: {step: fe, table: weights}}]\n", ok, "", 2,
+                        "step 'fe' has no table 'weights'"),
+                Arguments.of("table from with columns too", HEAD + data("d.csv") + FE
+                        + "tables: [{id: t, from: {step: fe, table: coefficients}, steps: [fe]}]\n", ok, "", 2,
+                        "copies a step's own table: give only id, title and notes with it"),
                 Arguments.of("report layout unknown", HEAD + data("d.csv") + FE + "report: {layout: magazine}\n", ok, "", 2,
                         "'magazine' is not a layout; layouts: steps (the default), paper"),
                 Arguments.of("a table block is fine", HEAD + data("d.csv") + FE + "labels: {x: The x}\n"

@@ -54,7 +54,16 @@ public record TableSpec(@JsonProperty("id") String id,
                         @JsonProperty("se") String se,
                         @JsonProperty("numbers") Boolean numbers,
                         @JsonProperty("dependent") Boolean dependent,
-                        @JsonProperty("notes") List<String> notes) {
+                        @JsonProperty("notes") List<String> notes,
+                        @JsonProperty("from") FromSpec from) {
+
+    /**
+     * A step's own table placed among the chain's tables ({@code from: {step: index, table: weights}}), e.g. the
+     * weights of an index or a descriptive table that a paper numbers with its regression tables; the block
+     * gives its id, title and notes, the step the content.
+     */
+    public record FromSpec(@JsonProperty("step") String step, @JsonProperty("table") String table) {
+    }
 
     /** The indicator ids eres fills from what each step did. */
     public static final List<String> INDICATORS = List.of("controls", "fixed-effects", "entity-effects", "time-effects", "cluster", "se");
@@ -132,6 +141,7 @@ public record TableSpec(@JsonProperty("id") String id,
     /** Every step named anywhere in the table. */
     public Set<String> stepIds() {
         Set<String> s = new LinkedHashSet<>();
+        if (from != null && from.step() != null) s.add(from.step());
         for (PanelSpec p : effectivePanels()) {
             s.addAll(p.steps());
             for (ColumnSpec c : p.columns()) if (c.step() != null) s.add(c.step());
@@ -200,9 +210,22 @@ public record TableSpec(@JsonProperty("id") String id,
         if (id == null || !OutputNames.isSafe(id)) {
             out.add(new SpecException.Problem(where + ".id", "must be a name of letters, digits, '-', '_' or '.', got '" + id + "'"));
         }
+        if (from != null) {
+            if (!columns.isEmpty() || !steps.isEmpty() || !panels.isEmpty() || statistics != null || !indicators.isEmpty()
+                    || !labels.isEmpty() || rows.keep() != null || se != null) {
+                out.add(new SpecException.Problem(where + ".from", "copies a step's own table: give only id, title and notes with it"));
+            }
+            if (from.step() == null) {
+                out.add(new SpecException.Problem(where + ".from.step", "is required"));
+            } else if (!stepIds.contains(from.step())) {
+                out.add(new SpecException.Problem(where + ".from.step", "no step '" + from.step() + "'" + Suggestions.hint(from.step(), stepIds)));
+            }
+            if (from.table() == null) out.add(new SpecException.Problem(where + ".from.table", "is required (the id of one of the step's tables)"));
+            return out;
+        }
         int sources = (columns.isEmpty() ? 0 : 1) + (steps.isEmpty() ? 0 : 1) + (panels.isEmpty() ? 0 : 1);
         if (sources != 1) {
-            out.add(new SpecException.Problem(where, sources == 0 ? "needs 'columns', 'steps' or 'panels'"
+            out.add(new SpecException.Problem(where, sources == 0 ? "needs 'columns', 'steps', 'panels' or 'from'"
                     : "give only one of 'columns', 'steps' and 'panels'"));
         }
         for (int p = 0; p < panels.size(); p++) {

@@ -52,8 +52,27 @@ public final class TableAssembler {
     private record Resolved(ResultAdapter.Model model, String title, String span, Map<String, String> indicators) {
     }
 
+    /** A step's own table under the block's id and title, with the block's notes after its own. */
+    private Table copied(TableSpec spec) {
+        String where = "tables." + spec.id() + ".from";
+        TableSpec.FromSpec from = spec.from();
+        StepOutcome o = run.outcomes().stream().filter(x -> x.stepId().equals(from.step()) && x.group() == null).findFirst()
+                .orElseThrow(() -> new SpecException(where + ".step", "step '" + from.step() + "' has no overall result (it runs by groups only)"));
+        if (o.failed() || o.result() == null) throw new SpecException(where, "step '" + from.step() + "' failed: its table cannot be shown");
+        List<String> ids = o.result().tables().stream().map(Table::id).toList();
+        Table t = o.result().tables().stream().filter(x -> x.id().equals(from.table())).findFirst()
+                .orElseThrow(() -> new SpecException(where + ".table", "step '" + from.step() + "' has no table '" + from.table() + "'"
+                        + eres.api.Suggestions.hint(from.table(), ids) + "; its tables: " + ids));
+        List<String> notes = new ArrayList<>(t.notes());
+        notes.addAll(spec.notes());
+        Table labelled = Relabel.apply(t, chainLabels, language);
+        return new Table(spec.id(), spec.title() != null ? spec.title() : t.title(), labelled.stub(), labelled.columns(), labelled.spans(),
+                labelled.rows(), notes, labelled.heads());
+    }
+
     /** Builds one table block. */
     public Table build(TableSpec spec) {
+        if (spec.from() != null) return copied(spec);
         Map<String, String> labels = new LinkedHashMap<>(chainLabels);
         labels.putAll(spec.labels());
         List<String> notes = new ArrayList<>();
