@@ -76,7 +76,35 @@ public interface AbsorbedHat {
             };
             case ENTITY -> groups(sample.entityIndices(), sample.entityCount());
             case TIME -> groups(sample.timeIndices(), sample.timeCount());
-            case TWOWAYS -> twoWays(sample);
+            case TWOWAYS -> lazy(() -> twoWays(sample));   // an n x (T-1) QR that only leverage-based SEs need
+        };
+    }
+
+    /** {@code hat}, computed on its first use (once, also when used from several threads). */
+    private static AbsorbedHat lazy(java.util.function.Supplier<AbsorbedHat> hat) {
+        return new AbsorbedHat() {
+            private volatile AbsorbedHat value;
+
+            private AbsorbedHat get() {
+                AbsorbedHat v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) value = hat.get();
+                        v = value;
+                    }
+                }
+                return v;
+            }
+
+            @Override
+            public double diagonal(int i) {
+                return get().diagonal(i);
+            }
+
+            @Override
+            public double[][] block(int[] rows) {
+                return get().block(rows);
+            }
         };
     }
 
