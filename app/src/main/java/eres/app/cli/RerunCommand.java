@@ -73,24 +73,11 @@ public final class RerunCommand implements Callable<Integer> {
 
     /** The new run must not be written over, into or around the run it is compared with. */
     static void requireApart(Path target, Path original, String what) {
-        Path t = realish(target);
-        Path o = realish(original);
+        Path t = eres.core.report.AtomicFiles.realPath(target);
+        Path o = eres.core.report.AtomicFiles.realPath(original);
         if (t.equals(o)) throw new SpecException(null, what + " is the run being reproduced; write the rerun elsewhere");
         if (t.startsWith(o)) throw new SpecException(null, what + " is inside the run being reproduced; write the rerun elsewhere");
         if (o.startsWith(t)) throw new SpecException(null, what + " contains the run being reproduced; write the rerun elsewhere");
-    }
-
-    /** The real path of the longest existing prefix of {@code p}, followed by the rest (symbolic links resolved). */
-    static Path realish(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return abs;
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
-        } catch (IOException e) {
-            return abs;
-        }
     }
 
     /**

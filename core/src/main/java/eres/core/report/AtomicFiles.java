@@ -54,7 +54,7 @@ public final class AtomicFiles implements Temporaries.Abortable {
         List<Path> seen = new ArrayList<>();
         List<String> options = new ArrayList<>();
         for (Target t : targets) {
-            Path f = RealPaths.of(t.file());
+            Path f = realPath(t.file());
             int i = seen.indexOf(f);
             if (i >= 0) {
                 throw new SpecException(t.option(), "names the same file as " + options.get(i) + " (" + t.file() + "); give two files");
@@ -75,7 +75,7 @@ public final class AtomicFiles implements Temporaries.Abortable {
     private void writeAll(List<Target> targets) {
         try {
             for (Target t : targets) {
-                Path f = RealPaths.of(t.file());
+                Path f = realPath(t.file());
                 Temporaries.sweep(f.getParent());
                 Files.createDirectories(f.getParent());
                 Path tmp = Temporaries.sibling(f, "tmp");
@@ -123,21 +123,19 @@ public final class AtomicFiles implements Temporaries.Abortable {
         return false;
     }
 
-    /** Absolute normalised paths with symbolic links of the existing part resolved. */
-    static final class RealPaths {
-        private RealPaths() {
-        }
-
-        static Path of(Path p) {
-            Path abs = p.toAbsolutePath().normalize();
-            Path existing = abs;
-            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-            if (existing == null) return abs;
-            try {
-                return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
-            } catch (IOException e) {
-                return abs;
-            }
+    /**
+     * The absolute normalised path of {@code p} with symbolic links of its longest existing prefix resolved
+     * (the rest appended as written), so that two spellings of one place compare equal.
+     */
+    public static Path realPath(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs;
         }
     }
 }

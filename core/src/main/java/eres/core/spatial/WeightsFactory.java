@@ -79,8 +79,7 @@ public final class WeightsFactory {
         return standardize(path, spec, raw);
     }
 
-    /** The keys each weights type takes (checked before any data is read, and again when building). */
-    /** The keys each type takes (the builders check the same sets again when they run). */
+    /** The keys each type takes: checked when the chain is bound ({@link #problems}) and by each builder. */
     private static final Map<String, Set<String>> KEYS = Map.of(
             "inverse-distance", Set.of("type", "power", "cutoff", "standardize", "distance"),
             "knn", Set.of("type", "k", "standardize", "distance"),
@@ -149,7 +148,7 @@ public final class WeightsFactory {
 
     /** {@code w_ij = d_ij^-p} (i != j), optionally only for {@code d_ij <= cutoff}. */
     static SpatialWeights inverseDistance(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "power", "cutoff", "standardize", "distance"));
+        allowKeys(path, spec, KEYS.get("inverse-distance"));
         double power = spec.has("power") ? number(path + ".power", spec.get("power")) : 1.0;
         if (!(power > 0) || power > 10) throw new SpecException(path + ".power", "must be in (0, 10], got " + power);
         double cutoff = spec.has("cutoff") ? number(path + ".cutoff", spec.get("cutoff")) : Double.POSITIVE_INFINITY;
@@ -179,7 +178,7 @@ public final class WeightsFactory {
 
     /** Binary weights to the k nearest units (ties broken by panel order); generally not symmetric. */
     static SpatialWeights knn(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "k", "standardize", "distance"));
+        allowKeys(path, spec, KEYS.get("knn"));
         if (!spec.has("k")) throw new SpecException(path + ".k", "is required (number of neighbours)");
         double kk = number(path + ".k", spec.get("k"));
         int n = entities.size();
@@ -213,7 +212,7 @@ public final class WeightsFactory {
 
     /** Binary weights {@code w_ij = 1} for {@code 0 < d_ij <= threshold} km. */
     static SpatialWeights distanceBand(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "threshold", "standardize", "distance"));
+        allowKeys(path, spec, KEYS.get("distance-band"));
         if (!spec.has("threshold")) throw new SpecException(path + ".threshold", "is required (km)");
         double t = number(path + ".threshold", spec.get("threshold"));
         if (!(t > 0)) throw new SpecException(path + ".threshold", "must be a positive distance in km, got " + t);
@@ -234,7 +233,7 @@ public final class WeightsFactory {
 
     /** Queen or rook contiguity from the geography's boundary polygons, plus explicit extra links. */
     static SpatialWeights contiguity(String path, JsonNode spec, Geography geography, List<String> entities) {
-        allowKeys(path, spec, Set.of("type", "rule", "snap", "links", "standardize"));
+        allowKeys(path, spec, KEYS.get("contiguity"));
         String r = spec.has("rule") ? spec.get("rule").asText() : "queen";
         Contiguity.Rule rule = switch (r) {
             case "queen" -> Contiguity.Rule.QUEEN;
@@ -292,7 +291,7 @@ public final class WeightsFactory {
      * must be present.
      */
     static SpatialWeights matrix(String path, JsonNode spec, List<String> entities, Path baseDir) {
-        allowKeys(path, spec, Set.of("type", "file", "standardize"));
+        allowKeys(path, spec, KEYS.get("matrix"));
         Path file = file(path, spec, baseDir);
         eres.core.io.DenseMatrixCsv.Sparse m = eres.core.io.DenseMatrixCsv.read(file, entities);
         return Weights.fromRows(entities, m.columns(), m.values(), false, name(path) + ": matrix from " + file.getFileName());
@@ -303,7 +302,7 @@ public final class WeightsFactory {
      * per line) names the units of a Matrix Market file, or of GAL/GWT files that number their records.
      */
     static SpatialWeights sparseFile(String path, String type, JsonNode spec, List<String> entities, Path baseDir) {
-        allowKeys(path, spec, Set.of("type", "file", "ids", "standardize"));
+        allowKeys(path, spec, KEYS.get(type));
         Path file = file(path, spec, baseDir);
         List<String> ids = null;
         if (spec.has("ids")) {
@@ -343,7 +342,7 @@ public final class WeightsFactory {
      * that are not in the panel are dropped.
      */
     static SpatialWeights edges(String path, JsonNode spec, List<String> entities, Path baseDir) {
-        allowKeys(path, spec, Set.of("type", "file", "from", "to", "weight", "symmetric", "standardize"));
+        allowKeys(path, spec, KEYS.get("edges"));
         Path file = file(path, spec, baseDir);
         String from = spec.has("from") ? spec.get("from").asText() : "from";
         String to = spec.has("to") ? spec.get("to").asText() : "to";

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class Collector {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.-]*)}");
+    private static final Pattern DIMENSION_REFERENCE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.-]*)}");
     private static final List<String> ELEMENT_KEYS = List.of("term", "name", "id", "label");
 
     private Collector() {
@@ -37,12 +37,12 @@ final class Collector {
     record Missing(String why) {
     }
 
-    /** A path with its placeholders replaced. */
+    /** A path with its {@code {dimension}} references filled in. */
     record Path(String text, String step, String group, List<String> parts) {
 
-        /** Checks the syntax, the placeholders and the step id of {@code text} (placeholders not yet replaced). */
+        /** Checks the syntax, the {@code {dimension}} references and the step id of {@code text} (references not yet filled in). */
         static void parse(String text, String where, Collection<String> dimensions, JsonNode chain) {
-            Matcher m = PLACEHOLDER.matcher(text);
+            Matcher m = DIMENSION_REFERENCE.matcher(text);
             while (m.find()) {
                 if (!dimensions.contains(m.group(1))) {
                     throw new SpecException(where, "'" + text + "': {" + m.group(1) + "} is not a dimension" + Suggestions.hint(m.group(1), dimensions)
@@ -55,7 +55,7 @@ final class Collector {
             of(plain, where, ids);
         }
 
-        /** Parses a path whose placeholders are replaced; {@code ids} are the chain's step ids. */
+        /** Parses a path whose {@code {dimension}} references are filled in; {@code ids} are the chain's step ids. */
         static Path of(String text, String where, List<String> ids) {
             if (!text.startsWith("steps.")) {
                 throw new SpecException(where, "'" + text + "': a collected path starts with steps.ID (a step's result in results.json)");
@@ -102,9 +102,9 @@ final class Collector {
         }
     }
 
-    /** Replaces {@code {dimension}} placeholders by the specification's labels. */
+    /** Fills in the {@code {dimension}} references with the specification's labels. */
     static String fill(String text, Map<String, String> labels) {
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = DIMENSION_REFERENCE.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(labels.getOrDefault(m.group(1), m.group())));
         m.appendTail(sb);
